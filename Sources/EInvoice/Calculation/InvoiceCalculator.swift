@@ -1,0 +1,101 @@
+/// Computes line net amounts, the VAT breakdown and the document totals from the parts an ERP knows
+/// (quantities, prices, rates, allowances and charges), with the rounding EN 16931 prescribes:
+/// every amount is rounded to 2 decimals, half away from zero, at the level where the norm defines it.
+///
+/// - Line net amount (BT-131) = quantity × (net price ÷ base quantity) + line charges − line allowances, rounded.
+/// - VAT category taxable amount (BT-116) = Σ line net amounts + Σ document charges − Σ document allowances
+///   of that category and rate.
+/// - VAT category tax amount (BT-117) = BT-116 × rate ÷ 100, rounded once per category and rate (never summed
+///   from rounded line taxes).
+/// - Totals BT-106 … BT-115 follow BR-CO-10 … BR-CO-16.
+///
+/// Credit notes and negative lines need no special case: signs flow through the same sums.
+public struct InvoiceCalculator: Sendable {
+    /// Fraction digits for amounts (BR-DEC rules allow at most 2).
+    public var amountDigits = 2
+
+    public init() {}
+
+    /// BT-131 for one line.
+    public func lineNetAmount(_ line: InvoiceLine) -> Amount {
+        let unitPrice: ExactDecimal
+        if let base = line.price.baseQuantity?.value, !base.isZero {
+            unitPrice = line.price.netPrice.divided(by: base, fractionDigits: 12) ?? line.price.netPrice
+        } else {
+            unitPrice = line.price.netPrice
+        }
+        var amount = (line.quantity.value * unitPrice).rounded(to: amountDigits)
+        amount += ExactDecimal.sum(line.charges.map(\.amount))
+        amount -= ExactDecimal.sum(line.allowances.map(\.amount))
+        return amount.withFractionDigits(amountDigits)
+    }
+
+    /// An allowance or charge amount from its base and percentage (BT-92 = BT-93 × BT-94 ÷ 100), rounded.
+    public func amount(base: Amount, percentage: ExactDecimal) -> Amount {
+        (base * percentage).divided(by: .hundred, fractionDigits: amountDigits) ?? .zero
+    }
+
+    /// Fills BT-131 on every line, BG-23 and BG-22 (keeping BT-113 paid amount and BT-114 rounding amount).
+    public func complete(_ invoice: Invoice) -> Invoice {
+        var result = invoice
+        for index in result.lines.indices {
+            result.lines[index].netAmount = lineNetAmount(result.lines[index])
+        }
+        result.vatBreakdown = vatBreakdown(result)
+        result.totals = totals(result, vatBreakdown: result.vatBreakdown)
+        return result
+    }
+
+    /// BG-23: one entry per VAT category and rate, in first-seen order. Exemption reasons already on the
+    /// invoice for a category are kept.
+    public func vatBreakdown(_ invoice: Invoice) -> [VATBreakdown] {
+        struct Key: Hashable {
+            let category: String
+            let rate: ExactDecimal?
+        }
+        var order: [Key] = []
+        var taxable: [Key: Amount] = [:]
+        func add(_ key: Key, _ amount: Amount) {
+            if taxable[key] == nil { order.append(key) }
+            taxable[key, default: .zero] += amount
+        }
+        for line in invoice.lines {
+            add(Key(category: line.vat.categoryCode, rate: line.vat.rate?.normalized()), line.netAmount)
+        }
+        for charge in invoice.charges {
+            add(Key(category: charge.vatCategoryCode ?? "", rate: charge.vatRate?.normalized()), charge.amount)
+        }
+        for allowance in invoice.allowances {
+            add(Key(category: allowance.vatCategoryCode ?? "", rate: allowance.vatRate?.normalized()), -allowance.amount)
+        }
+        return order.map { key in
+            let base = (taxable[key] ?? .zero).withFractionDigits(amountDigits)
+            let rate = key.rate ?? .zero
+            let tax = (base * rate).divided(by: .hundred, fractionDigits: amountDigits) ?? .zero
+            let existing = invoice.vatBreakdown.first { $0.categoryCode == key.category && $0.rate == key.rate }
+            return VATBreakdown(
+                taxableAmount: base, taxAmount: tax, categoryCode: key.category,
+                rate: key.rate.map { $0.withFractionDigits(max(2, $0.fractionDigits)) },
+                exemptionReason: existing?.exemptionReason, exemptionReasonCode: existing?.exemptionReasonCode)
+        }
+    }
+
+    /// BG-22 from the lines, the document allowances and charges and a VAT breakdown.
+    public func totals(_ invoice: Invoice, vatBreakdown: [VATBreakdown]) -> DocumentTotals {
+        var totals = DocumentTotals()
+        totals.lineNetTotal = ExactDecimal.sum(invoice.lines.map(\.netAmount)).withFractionDigits(amountDigits)
+        let allowances = ExactDecimal.sum(invoice.allowances.map(\.amount)).withFractionDigits(amountDigits)
+        let charges = ExactDecimal.sum(invoice.charges.map(\.amount)).withFractionDigits(amountDigits)
+        totals.allowanceTotal = invoice.allowances.isEmpty ? nil : allowances
+        totals.chargeTotal = invoice.charges.isEmpty ? nil : charges
+        totals.taxExclusiveAmount = totals.lineNetTotal - allowances + charges
+        let vat = ExactDecimal.sum(vatBreakdown.map(\.taxAmount)).withFractionDigits(amountDigits)
+        totals.vatTotal = vat
+        totals.vatTotalInAccountingCurrency = invoice.totals.vatTotalInAccountingCurrency
+        totals.taxInclusiveAmount = totals.taxExclusiveAmount + vat
+        totals.paidAmount = invoice.totals.paidAmount
+        totals.roundingAmount = invoice.totals.roundingAmount
+        totals.amountDue = totals.taxInclusiveAmount - (totals.paidAmount ?? .zero) + (totals.roundingAmount ?? .zero)
+        return totals
+    }
+}

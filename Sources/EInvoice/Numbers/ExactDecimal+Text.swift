@@ -1,0 +1,82 @@
+/// Why a text is not a decimal number.
+public enum DecimalParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    case empty
+    case unexpectedCharacter(Character, offset: Int)
+    case tooManyFractionDigits(Int)
+    case tooLarge
+
+    public var description: String {
+        switch self {
+        case .empty: "an empty value is not a number"
+        case let .unexpectedCharacter(character, offset):
+            "unexpected character '\(character)' at position \(offset + 1); write numbers like 1234.56 (a dot, no thousands separator)"
+        case let .tooManyFractionDigits(count): "\(count) digits after the decimal point; at most 18 are accepted"
+        case .tooLarge: "the number is too large; at most 19 integer digits are accepted"
+        }
+    }
+}
+
+extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
+    /// Parses a number strictly: an optional sign, digits, an optional dot and digits.
+    /// `"1,5"`, `"12abc"`, `"1e3"`, `" 1"` and `"."` are all refused.
+    public init(parsing text: some StringProtocol) throws(DecimalParseError) {
+        var mantissa: Int128 = 0
+        var fractionDigits = 0
+        var negative = false
+        var seenDot = false
+        var seenDigit = false
+        var integerDigits = 0
+        var offset = 0
+        for byte in text.utf8 {
+            defer { offset += 1 }
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                mantissa = mantissa * 10 + Int128(byte - UInt8(ascii: "0"))
+                seenDigit = true
+                if !seenDot, mantissa != 0 {
+                    integerDigits += 1
+                    if integerDigits > ExactDecimal.maximumIntegerDigits { throw .tooLarge }
+                }
+                if seenDot {
+                    fractionDigits += 1
+                    if fractionDigits > ExactDecimal.maximumFractionDigits { throw .tooManyFractionDigits(fractionDigits) }
+                }
+            case UInt8(ascii: "-") where offset == 0:
+                negative = true
+            case UInt8(ascii: "+") where offset == 0:
+                break
+            case UInt8(ascii: ".") where !seenDot:
+                seenDot = true
+            default:
+                throw .unexpectedCharacter(Character(Unicode.Scalar(byte)), offset: offset)
+            }
+        }
+        guard seenDigit else {
+            if offset == 0 { throw .empty }
+            throw .unexpectedCharacter(text.last ?? " ", offset: offset - 1)
+        }
+        self.init(mantissa: negative ? -mantissa : mantissa, fractionDigits: fractionDigits)
+    }
+
+    public init?(_ description: String) {
+        guard let value = try? ExactDecimal(parsing: description) else { return nil }
+        self = value
+    }
+
+    /// The plain decimal notation with exactly `fractionDigits` digits after the dot.
+    public var description: String {
+        let negative = mantissa < 0
+        var digits = String(mantissa.magnitudeAsSigned)
+        if fractionDigits > 0 {
+            if digits.count <= fractionDigits {
+                digits = String(repeating: "0", count: fractionDigits - digits.count + 1) + digits
+            }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -fractionDigits))
+        }
+        return negative ? "-" + digits : digits
+    }
+}
+
+extension ExactDecimal: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self.init(value) }
+}

@@ -1,0 +1,189 @@
+/// The byte-level scanner behind `SafeXMLParser`.
+struct XMLCursor {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let limits: XMLReadLimits
+    var position = 0
+    var elements: [XMLTree.Element] = []
+    /// Open elements, innermost last.
+    var stack: [Int] = []
+    /// Namespace bindings in scope: prefix, URI and the depth that declared them.
+    var bindings: [(prefix: String, uri: String, depth: Int)] = [
+        ("xml", "http://www.w3.org/XML/1998/namespace", -1)
+    ]
+    var countedUpTo = 0
+    var line = 1
+    var lineStart = 0
+
+    init(buffer: UnsafeBufferPointer<UInt8>, limits: XMLReadLimits) {
+        self.buffer = buffer
+        self.limits = limits
+        elements.reserveCapacity(buffer.count / 60)
+    }
+
+    // MARK: locating
+
+    mutating func advanceLineCount(to offset: Int) {
+        var index = countedUpTo
+        while index < offset {
+            if buffer[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        countedUpTo = max(countedUpTo, offset)
+    }
+
+    mutating func error(_ reason: XMLReadError.Reason, at offset: Int? = nil) -> XMLReadError {
+        let where_ = min(offset ?? position, buffer.count)
+        if where_ < countedUpTo {
+            countedUpTo = 0
+            line = 1
+            lineStart = 0
+        }
+        advanceLineCount(to: where_)
+        // Column counts characters, not bytes.
+        var column = 1
+        var index = lineStart
+        while index < where_ {
+            if buffer[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return XMLReadError(reason, line: line, column: column)
+    }
+
+    // MARK: document
+
+    mutating func parseDocument() throws(XMLReadError) -> XMLTree {
+        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
+        var sawRoot = false
+        while position < buffer.count {
+            let byte = buffer[position]
+            if byte == UInt8(ascii: "<") {
+                guard position + 1 < buffer.count else { throw error(.unexpectedEnd("a '<' with nothing after it")) }
+                let next = buffer[position + 1]
+                if next == UInt8(ascii: "?") {
+                    try skipProcessingInstruction()
+                } else if next == UInt8(ascii: "!") {
+                    try skipMarkupDeclaration(inContent: !stack.isEmpty)
+                } else if next == UInt8(ascii: "/") {
+                    try parseEndTag()
+                    if stack.isEmpty { sawRoot = true }
+                } else {
+                    if stack.isEmpty, sawRoot { throw error(.malformed("a second root element")) }
+                    try parseStartTag()
+                    if stack.isEmpty { sawRoot = true }
+                }
+            } else if stack.isEmpty {
+                guard isWhitespace(byte) else { throw error(.malformed("text outside the root element")) }
+                position += 1
+            } else {
+                try parseText()
+            }
+        }
+        if let open = stack.last {
+            throw error(.unexpectedEnd("<\(elements[open].qualifiedName)> opened at line \(elements[open].line) is never closed"))
+        }
+        guard sawRoot else { throw error(.unexpectedEnd("no root element")) }
+        return XMLTree(elements: elements)
+    }
+
+    // MARK: markup
+
+    mutating func skipProcessingInstruction() throws(XMLReadError) {
+        let start = position
+        position += 2
+        while position + 1 < buffer.count {
+            if buffer[position] == UInt8(ascii: "?"), buffer[position + 1] == UInt8(ascii: ">") {
+                position += 2
+                return
+            }
+            position += 1
+        }
+        throw error(.unexpectedEnd("processing instruction never closed"), at: start)
+    }
+
+    mutating func skipMarkupDeclaration(inContent: Bool) throws(XMLReadError) {
+        let start = position
+        if matches("<!--") {
+            position += 4
+            while position + 2 < buffer.count {
+                if buffer[position] == UInt8(ascii: "-"), buffer[position + 1] == UInt8(ascii: "-") {
+                    guard buffer[position + 2] == UInt8(ascii: ">") else { throw error(.malformed("'--' inside a comment")) }
+                    position += 3
+                    return
+                }
+                position += 1
+            }
+            throw error(.unexpectedEnd("comment never closed"), at: start)
+        }
+        if matches("<![CDATA[") {
+            guard inContent, let open = stack.last else { throw error(.malformed("CDATA outside an element")) }
+            position += 9
+            let textStart = position
+            while position + 2 < buffer.count {
+                if buffer[position] == UInt8(ascii: "]"), buffer[position + 1] == UInt8(ascii: "]"),
+                    buffer[position + 2] == UInt8(ascii: ">")
+                {
+                    try appendText(textStart..<position, to: open, decodeEntities: false)
+                    position += 3
+                    return
+                }
+                position += 1
+            }
+            throw error(.unexpectedEnd("CDATA section never closed"), at: start)
+        }
+        if matches("<!DOCTYPE") || matches("<!ENTITY") || matches("<!ELEMENT") || matches("<!ATTLIST") {
+            throw error(.doctypeForbidden)
+        }
+        throw error(.malformed("unknown markup declaration"))
+    }
+
+    func matches(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard position + count <= buffer.count else { return false }
+        let pointer = literal.utf8Start
+        for offset in 0..<count where buffer[position + offset] != pointer[offset] { return false }
+        return true
+    }
+
+    @inline(__always) func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    @inline(__always) func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"),
+            UInt8(ascii: "."):
+            true
+        default: byte >= 0x80
+        }
+    }
+
+    mutating func skipWhitespace() {
+        while position < buffer.count, isWhitespace(buffer[position]) { position += 1 }
+    }
+
+    mutating func readName(what: String) throws(XMLReadError) -> Range<Int> {
+        let start = position
+        while position < buffer.count, isNameByte(buffer[position]) { position += 1 }
+        guard position > start else {
+            if position >= buffer.count { throw error(.unexpectedEnd("expected \(what)")) }
+            throw error(.malformed("expected \(what)"))
+        }
+        let first = buffer[start]
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: ".") || (first >= 48 && first <= 57) {
+            throw error(.malformed("a name cannot start with '\(Character(Unicode.Scalar(first)))'"), at: start)
+        }
+        return start..<position
+    }
+
+    func string(_ range: Range<Int>) throws(XMLReadError) -> String {
+        guard let text = String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) else {
+            var copy = self
+            throw copy.error(.invalidUTF8, at: range.lowerBound)
+        }
+        return text
+    }
+}

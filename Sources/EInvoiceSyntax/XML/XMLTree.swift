@@ -1,0 +1,94 @@
+/// A parsed XML document as a flat, immutable array of elements: cheap to build, cheap to walk, `Sendable`.
+///
+/// Element 0 is the root. Text is the concatenated character data directly inside an element, which is all
+/// an invoice syntax needs (no mixed content).
+public struct XMLTree: Sendable {
+    public struct Attribute: Sendable, Hashable {
+        public var name: String
+        public var localName: String
+        public var namespace: String
+        public var value: String
+    }
+
+    public struct Element: Sendable {
+        public var localName: String
+        /// The namespace URI the prefix resolved to ("" for none).
+        public var namespace: String
+        /// The name as written, with its prefix.
+        public var qualifiedName: String
+        public var attributes: [Attribute]
+        public var children: [Int]
+        /// Index of the parent element, -1 for the root.
+        public var parent: Int
+        public var text: String
+        /// 1-based line and column of the start tag's `<`.
+        public var line: Int
+        public var column: Int
+    }
+
+    public internal(set) var elements: [Element]
+
+    public var root: Element? { elements.first }
+
+    public subscript(index: Int) -> Element { elements[index] }
+
+    /// The children of `index` with the given local name and namespace, in document order.
+    public func children(of index: Int, named localName: String, namespace: String? = nil) -> [Int] {
+        elements[index].children.filter {
+            elements[$0].localName == localName && (namespace == nil || elements[$0].namespace == namespace)
+        }
+    }
+
+    /// The first child of `index` with the given local name.
+    public func child(of index: Int, named localName: String, namespace: String? = nil) -> Int? {
+        elements[index].children.first {
+            elements[$0].localName == localName && (namespace == nil || elements[$0].namespace == namespace)
+        }
+    }
+
+    /// Follows a path of local names from `index`, taking the first match at each step.
+    public func first(from index: Int, _ path: [String]) -> Int? {
+        var current = index
+        for name in path {
+            guard let next = child(of: current, named: name) else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// Every element reached by a path of local names from `index`.
+    public func all(from index: Int, _ path: [String]) -> [Int] {
+        var current = [index]
+        for name in path {
+            current = current.flatMap { children(of: $0, named: name) }
+        }
+        return current
+    }
+
+    public func attribute(_ localName: String, of index: Int) -> String? {
+        elements[index].attributes.first { $0.localName == localName && $0.namespace.isEmpty }?.value
+    }
+
+    /// An XPath that locates the element, e.g.
+    /// `/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem[2]`.
+    /// A position is written only where the element has same-named siblings.
+    public func xpath(of index: Int) -> String {
+        var steps: [String] = []
+        var current = index
+        while current >= 0 {
+            let element = elements[current]
+            var step = element.qualifiedName
+            if element.parent >= 0 {
+                let siblings = elements[element.parent].children.filter {
+                    elements[$0].localName == element.localName && elements[$0].namespace == element.namespace
+                }
+                if siblings.count > 1, let position = siblings.firstIndex(of: current) {
+                    step += "[\(position + 1)]"
+                }
+            }
+            steps.append(step)
+            current = element.parent
+        }
+        return "/" + steps.reversed().joined(separator: "/")
+    }
+}
