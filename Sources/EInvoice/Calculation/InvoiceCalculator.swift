@@ -18,15 +18,16 @@ public struct InvoiceCalculator: Sendable {
 
     /// BT-131 for one line.
     public func lineNetAmount(_ line: InvoiceLine) -> Amount {
+        let netPrice = line.price.netPrice ?? .zero
         let unitPrice: ExactDecimal
         if let base = line.price.baseQuantity?.value, !base.isZero {
-            unitPrice = line.price.netPrice.divided(by: base, fractionDigits: 12) ?? line.price.netPrice
+            unitPrice = netPrice.divided(by: base, fractionDigits: 12) ?? netPrice
         } else {
-            unitPrice = line.price.netPrice
+            unitPrice = netPrice
         }
-        var amount = (line.quantity.value * unitPrice).rounded(to: amountDigits)
-        amount += ExactDecimal.sum(line.charges.map(\.amount))
-        amount -= ExactDecimal.sum(line.allowances.map(\.amount))
+        var amount = ((line.quantity?.value ?? .zero) * unitPrice).rounded(to: amountDigits)
+        amount += ExactDecimal.sum(line.charges.map { $0.amount ?? .zero })
+        amount -= ExactDecimal.sum(line.allowances.map { $0.amount ?? .zero })
         return amount.withFractionDigits(amountDigits)
     }
 
@@ -60,13 +61,13 @@ public struct InvoiceCalculator: Sendable {
             taxable[key, default: .zero] += amount
         }
         for line in invoice.lines {
-            add(Key(category: line.vat.categoryCode, rate: line.vat.rate?.normalized()), line.netAmount)
+            add(Key(category: line.vat.categoryCode, rate: line.vat.rate?.normalized()), line.netAmount ?? .zero)
         }
         for charge in invoice.charges {
-            add(Key(category: charge.vatCategoryCode ?? "", rate: charge.vatRate?.normalized()), charge.amount)
+            add(Key(category: charge.vatCategoryCode ?? "", rate: charge.vatRate?.normalized()), charge.amount ?? .zero)
         }
         for allowance in invoice.allowances {
-            add(Key(category: allowance.vatCategoryCode ?? "", rate: allowance.vatRate?.normalized()), -allowance.amount)
+            add(Key(category: allowance.vatCategoryCode ?? "", rate: allowance.vatRate?.normalized()), -(allowance.amount ?? .zero))
         }
         return order.map { key in
             let base = (taxable[key] ?? .zero).withFractionDigits(amountDigits)
@@ -83,19 +84,22 @@ public struct InvoiceCalculator: Sendable {
     /// BG-22 from the lines, the document allowances and charges and a VAT breakdown.
     public func totals(_ invoice: Invoice, vatBreakdown: [VATBreakdown]) -> DocumentTotals {
         var totals = DocumentTotals()
-        totals.lineNetTotal = ExactDecimal.sum(invoice.lines.map(\.netAmount)).withFractionDigits(amountDigits)
-        let allowances = ExactDecimal.sum(invoice.allowances.map(\.amount)).withFractionDigits(amountDigits)
-        let charges = ExactDecimal.sum(invoice.charges.map(\.amount)).withFractionDigits(amountDigits)
+        totals.lineNetTotal = ExactDecimal.sum(invoice.lines.map { $0.netAmount ?? .zero }).withFractionDigits(amountDigits)
+        let allowances = ExactDecimal.sum(invoice.allowances.map { $0.amount ?? .zero }).withFractionDigits(amountDigits)
+        let charges = ExactDecimal.sum(invoice.charges.map { $0.amount ?? .zero }).withFractionDigits(amountDigits)
         totals.allowanceTotal = invoice.allowances.isEmpty ? nil : allowances
         totals.chargeTotal = invoice.charges.isEmpty ? nil : charges
-        totals.taxExclusiveAmount = totals.lineNetTotal - allowances + charges
-        let vat = ExactDecimal.sum(vatBreakdown.map(\.taxAmount)).withFractionDigits(amountDigits)
+        let lineNetTotal = totals.lineNetTotal ?? .zero
+        let taxExclusive = lineNetTotal - allowances + charges
+        totals.taxExclusiveAmount = taxExclusive
+        let vat = ExactDecimal.sum(vatBreakdown.map { $0.taxAmount ?? .zero }).withFractionDigits(amountDigits)
         totals.vatTotal = vat
         totals.vatTotalInAccountingCurrency = invoice.totals.vatTotalInAccountingCurrency
-        totals.taxInclusiveAmount = totals.taxExclusiveAmount + vat
+        let taxInclusive = taxExclusive + vat
+        totals.taxInclusiveAmount = taxInclusive
         totals.paidAmount = invoice.totals.paidAmount
         totals.roundingAmount = invoice.totals.roundingAmount
-        totals.amountDue = totals.taxInclusiveAmount - (totals.paidAmount ?? .zero) + (totals.roundingAmount ?? .zero)
+        totals.amountDue = taxInclusive - (totals.paidAmount ?? .zero) + (totals.roundingAmount ?? .zero)
         return totals
     }
 }

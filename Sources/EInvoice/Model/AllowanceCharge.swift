@@ -3,7 +3,7 @@
 /// Whether it is an allowance or a charge follows from the list that holds it.
 public struct AllowanceCharge: Sendable, Hashable {
     /// BT-92 / BT-99 / BT-136 / BT-141 Amount
-    public var amount: Amount
+    public var amount: Amount?
     /// BT-93 / BT-100 / BT-137 / BT-142 Base amount
     public var baseAmount: Amount?
     /// BT-94 / BT-101 / BT-138 / BT-143 Percentage
@@ -17,7 +17,7 @@ public struct AllowanceCharge: Sendable, Hashable {
     /// BT-98 / BT-105 / BT-140 / BT-145 Reason code (UNTDID 5189 for allowances, 7161 for charges)
     public var reasonCode: String?
 
-    public init(amount: Amount, baseAmount: Amount? = nil, percentage: ExactDecimal? = nil,
+    public init(amount: Amount?, baseAmount: Amount? = nil, percentage: ExactDecimal? = nil,
                 vatCategoryCode: String? = nil, vatRate: ExactDecimal? = nil,
                 reason: String? = nil, reasonCode: String? = nil) {
         self.amount = amount
@@ -33,25 +33,25 @@ public struct AllowanceCharge: Sendable, Hashable {
 /// BG-22 Document totals
 public struct DocumentTotals: Sendable, Hashable {
     /// BT-106 Sum of Invoice line net amount
-    public var lineNetTotal: Amount = .zero
+    public var lineNetTotal: Amount?
     /// BT-107 Sum of allowances on document level
     public var allowanceTotal: Amount?
     /// BT-108 Sum of charges on document level
     public var chargeTotal: Amount?
     /// BT-109 Invoice total amount without VAT
-    public var taxExclusiveAmount: Amount = .zero
+    public var taxExclusiveAmount: Amount?
     /// BT-110 Invoice total VAT amount (in BT-5)
     public var vatTotal: Amount?
     /// BT-111 Invoice total VAT amount in accounting currency (in BT-6)
     public var vatTotalInAccountingCurrency: Amount?
     /// BT-112 Invoice total amount with VAT
-    public var taxInclusiveAmount: Amount = .zero
+    public var taxInclusiveAmount: Amount?
     /// BT-113 Paid amount
     public var paidAmount: Amount?
     /// BT-114 Rounding amount
     public var roundingAmount: Amount?
     /// BT-115 Amount due for payment
-    public var amountDue: Amount = .zero
+    public var amountDue: Amount?
 
     public init() {}
 }
@@ -59,9 +59,9 @@ public struct DocumentTotals: Sendable, Hashable {
 /// BG-23 VAT breakdown
 public struct VATBreakdown: Sendable, Hashable {
     /// BT-116 VAT category taxable amount
-    public var taxableAmount: Amount
+    public var taxableAmount: Amount?
     /// BT-117 VAT category tax amount
-    public var taxAmount: Amount
+    public var taxAmount: Amount?
     /// BT-118 VAT category code (UNCL 5305: S, Z, E, AE, K, G, O, L, M)
     public var categoryCode: String
     /// BT-119 VAT category rate
@@ -71,7 +71,7 @@ public struct VATBreakdown: Sendable, Hashable {
     /// BT-121 VAT exemption reason code (VATEX)
     public var exemptionReasonCode: String?
 
-    public init(taxableAmount: Amount, taxAmount: Amount, categoryCode: String, rate: ExactDecimal?,
+    public init(taxableAmount: Amount?, taxAmount: Amount?, categoryCode: String, rate: ExactDecimal?,
                 exemptionReason: String? = nil, exemptionReasonCode: String? = nil) {
         self.taxableAmount = taxableAmount
         self.taxAmount = taxAmount

@@ -141,3 +141,8 @@ public struct SupportingDocument: Sendable, Hashable {
         self.typeCode = typeCode
     }
 }
+
+// Conventions for incomplete documents, which the rules must be able to see:
+// - a term that may be absent is optional; a text term that the source lacks is read as "" (never invented);
+// - amounts and quantities are optional wherever EN 16931 makes them mandatory, so that BR-12 … BR-15,
+//   BR-24, BR-27 and the like can say "missing" instead of "zero".

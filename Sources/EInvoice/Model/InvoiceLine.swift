@@ -7,9 +7,9 @@ public struct InvoiceLine: Sendable, Hashable {
     /// BT-128 Invoice line object identifier, with BT-128-1 scheme
     public var objectIdentifier: Identifier?
     /// BT-129 Invoiced quantity, with BT-130 unit of measure code
-    public var quantity: Quantity
+    public var quantity: Quantity?
     /// BT-131 Invoice line net amount
-    public var netAmount: Amount
+    public var netAmount: Amount?
     /// BT-132 Referenced purchase order line reference
     public var purchaseOrderLineReference: String?
     /// BT-133 Invoice line Buyer accounting reference
@@ -27,7 +27,7 @@ public struct InvoiceLine: Sendable, Hashable {
     /// BG-31 Item information
     public var item: ItemInformation
 
-    public init(identifier: String, quantity: Quantity, netAmount: Amount, price: PriceDetails,
+    public init(identifier: String, quantity: Quantity?, netAmount: Amount?, price: PriceDetails,
                 vat: LineVATInformation, item: ItemInformation) {
         self.identifier = identifier
         self.quantity = quantity
@@ -41,7 +41,7 @@ public struct InvoiceLine: Sendable, Hashable {
 /// BG-29 Price details
 public struct PriceDetails: Sendable, Hashable {
     /// BT-146 Item net price
-    public var netPrice: ExactDecimal
+    public var netPrice: ExactDecimal?
     /// BT-147 Item price discount
     public var discount: ExactDecimal?
     /// BT-148 Item gross price
@@ -49,7 +49,7 @@ public struct PriceDetails: Sendable, Hashable {
     /// BT-149 Item price base quantity, with BT-150 unit of measure code
     public var baseQuantity: Quantity?
 
-    public init(netPrice: ExactDecimal, discount: ExactDecimal? = nil, grossPrice: ExactDecimal? = nil,
+    public init(netPrice: ExactDecimal?, discount: ExactDecimal? = nil, grossPrice: ExactDecimal? = nil,
                 baseQuantity: Quantity? = nil) {
         self.netPrice = netPrice
         self.discount = discount
