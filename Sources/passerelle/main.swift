@@ -1,1 +1,15 @@
-print("passerelle")
+import ArgumentParser
+
+@main
+struct Passerelle: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passerelle",
+        abstract: "Passerelle: an EN 16931 / Factur-X e-invoicing gateway.",
+        discussion: """
+            Validate, convert and inspect CII and UBL invoices with the EN 16931 rules and the French \
+            BR-FR rules (XP Z12-012).
+            """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, ConvertCommand.self, InspectCommand.self, RulesCommand.self, BenchCommand.self]
+    )
+}
