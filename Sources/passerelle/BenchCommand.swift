@@ -130,12 +130,12 @@ enum CPUClock {
     }
 }
 
-/// Runs conformance/bench_oracle.py, which prints `invoices_per_cpu_second=<n>`.
+/// Runs conformance/bench_oracle.py --json on the given files and reads its invoices per CPU-second.
 enum OfficialSchematronBench {
     static func run(python: String, files: [String], seconds: Double) -> Double? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["conformance/bench_oracle.py", "--seconds", String(seconds)] + files
+        process.arguments = ["conformance/bench_oracle.py", "--json", "--repeat", "2", "--corpus", "/nonexistent"] + files
         let pipe = Pipe()
         process.standardOutput = pipe
         do {
@@ -146,11 +146,14 @@ enum OfficialSchematronBench {
         }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        for line in text.split(separator: "\n") where line.hasPrefix("invoices_per_cpu_second=") {
-            return Double(line.dropFirst("invoices_per_cpu_second=".count))
+        guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let sets = document["sets"] as? [String: Any],
+              let given = sets["given files"] as? [String: Any],
+              let rate = given["invoices_per_cpu_second"] as? Double
+        else {
+            StandardError.write("official schematron benchmark printed no figure:\n\(String(decoding: data, as: UTF8.self))")
+            return nil
         }
-        StandardError.write("official schematron benchmark printed no figure:\n\(text)")
-        return nil
+        return rate
     }
 }
