@@ -74,6 +74,29 @@ struct UBLRoundTripTests {
         #expect(failures.isEmpty, "XSD errors:\n\(failures.joined(separator: "\n"))")
     }
 
+    @Test("the official EN 16931 UBL schematron fires the same rules on our output as on the source")
+    func sameSchematronFindings() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("passerelle-ubl-sch-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var pairs: [(file: String, source: URL, written: URL)] = []
+        for (position, file) in try UBLTestSupport.ublFiles().enumerated() {
+            let bytes = try UBLTestSupport.bytes(file)
+            let source = folder.appendingPathComponent("\(position)-source.xml")
+            let written = folder.appendingPathComponent("\(position)-written.xml")
+            try Data(bytes).write(to: source)
+            try Data(UBLWriter().write(try UBLTestSupport.parse(bytes).invoice)).write(to: written)
+            pairs.append((file, source, written))
+        }
+        let fired = try UBLTestSupport.firedRules(pairs.flatMap { [$0.source, $0.written] })
+        for pair in pairs {
+            let before = try #require(fired[pair.source.path], "no oracle result for \(pair.file)")
+            let after = try #require(fired[pair.written.path], "no oracle result for the rewrite of \(pair.file)")
+            #expect(before == after, "\(pair.file): source fires \(before.sorted()), our output \(after.sorted())")
+        }
+    }
+
     @Test("an invoice written as a credit note reads back equal")
     func invoiceAsCreditNote() throws {
         for file in ["en16931/ubl-testfiles/Invoice-Max_content.xml", "en16931/ubl/ubl-tc434-example1.xml"] {

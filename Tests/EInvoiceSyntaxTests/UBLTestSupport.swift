@@ -71,6 +71,46 @@ enum UBLTestSupport {
         return found
     }
 
+    /// The official-schematron oracle: `<repo>/conformance/oracle.py`, else `/work/notes/oracle.py`.
+    static func oracleScript() throws -> String {
+        let candidates = [repositoryRoot().appendingPathComponent("conformance/oracle.py").path, "/work/notes/oracle.py"]
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw Missing(description: "no schematron oracle: looked for " + candidates.joined(separator: " and "))
+        }
+        return found
+    }
+
+    /// Runs the official EN 16931 UBL schematron on the files; per file path, the ids of the rules that fired.
+    static func firedRules(_ files: [URL]) throws -> [String: Set<String>] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try python())
+        process.arguments = [try oracleScript(), "--json", "-q"] + files.map(\.path)
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+            let document = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let results = document["results"] as? [String: Any]
+        else {
+            throw Missing(description: "the schematron oracle failed: " + String(decoding: errorData, as: UTF8.self))
+        }
+        var fired: [String: Set<String>] = [:]
+        for (path, value) in results {
+            guard let result = value as? [String: Any] else { continue }
+            if let error = result["error"] as? String {
+                fired[path] = ["error: \(error)"]
+            } else {
+                fired[path] = Set((result["fired"] as? [String: Any] ?? [:]).keys)
+            }
+        }
+        return fired
+    }
+
     /// Validates the files against UBL-Invoice-2.1.xsd or UBL-CreditNote-2.1.xsd (by root element) with lxml.
     /// Returns one line per file: `OK path` or `BAD path: first error`.
     static func validateAgainstXSD(_ files: [URL]) throws -> [String] {

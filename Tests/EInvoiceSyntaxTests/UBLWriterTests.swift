@@ -67,6 +67,36 @@ struct UBLWriterTests {
         #expect(read.salesOrderReference == "SO-1")
     }
 
+    @Test("what UBL needs and EN 16931 lacks: a derived price discount, no CII type code 916, BT-90 with the payee")
+    func syntaxOnlyElements() throws {
+        var invoice = Invoice()
+        invoice.number = "7"
+        invoice.currencyCode = "EUR"
+        var line = InvoiceLine(
+            identifier: "1", quantity: Quantity(1, unitCode: "C62"), netAmount: try ExactDecimal(parsing: "9.50"),
+            price: PriceDetails(netPrice: try ExactDecimal(parsing: "9.50"), grossPrice: try ExactDecimal(parsing: "10.00")),
+            vat: LineVATInformation(categoryCode: "S", rate: 20), item: ItemInformation(name: "Pen"))
+        line.objectIdentifier = Identifier("OBJ-1", schemeID: "AAA")
+        invoice.lines = [line]
+        invoice.supportingDocuments = [SupportingDocument(reference: "Timesheet", typeCode: "916")]
+        invoice.payee = Payee(name: "Factor Ltd")
+        var payment = PaymentInstructions(meansTypeCode: "59")
+        payment.directDebit = DirectDebit(mandateReference: "M-9", creditorIdentifier: "FR12ZZZ123456")
+        invoice.paymentInstructions = payment
+        let text = String(decoding: UBLWriter().write(invoice), as: UTF8.self)
+        #expect(text.contains("<cac:AllowanceCharge><cbc:ChargeIndicator>false</cbc:ChargeIndicator><cbc:Amount currencyID=\"EUR\">0.50</cbc:Amount><cbc:BaseAmount currencyID=\"EUR\">10.00</cbc:BaseAmount></cac:AllowanceCharge>"))
+        #expect(text.contains("<cac:AdditionalDocumentReference><cbc:ID>Timesheet</cbc:ID></cac:AdditionalDocumentReference>"))
+        #expect(text.contains("<cac:DocumentReference><cbc:ID schemeID=\"AAA\">OBJ-1</cbc:ID><cbc:DocumentTypeCode>130</cbc:DocumentTypeCode></cac:DocumentReference>"))
+        #expect(text.contains("<cac:PayeeParty><cac:PartyIdentification><cbc:ID schemeID=\"SEPA\">FR12ZZZ123456</cbc:ID></cac:PartyIdentification><cac:PartyName><cbc:Name>Factor Ltd</cbc:Name></cac:PartyName></cac:PayeeParty>"))
+        let read = try UBLTestSupport.parse(text)
+        #expect(read.invoice.paymentInstructions == payment)
+        #expect(read.invoice.lines.first?.price.discount == (try ExactDecimal(parsing: "0.50")))
+        #expect(read.invoice.lines.first?.objectIdentifier == line.objectIdentifier)
+        #expect(read.invoice.supportingDocuments == [SupportingDocument(reference: "Timesheet")])
+        #expect(read.tree[try #require(read.sourceMap["BG-16/BG-19/BT-90"])].text == "FR12ZZZ123456")
+        #expect(read.notCarried.isEmpty)
+    }
+
     @Test("reading and writing a 2,000-line invoice is fast")
     func timing() throws {
         var invoice = try UBLTestSupport.parse(try UBLTestSupport.bytes("en16931/ubl-testfiles/Invoice-Max_content.xml")).invoice

@@ -2,7 +2,7 @@ import EInvoice
 
 extension UBLDocumentWriter {
     /// BG-16 … BG-19, and BT-9 of a credit note. One `cac:PaymentMeans` per credit transfer account, each
-    /// repeating BT-81 … BT-83; the card and the mandate go with the first.
+    /// repeating BT-81 and BT-83; BT-82, the due date, the card and the mandate go with the first.
     mutating func writePaymentMeans() {
         let dueDate = isCreditNote ? invoice.dueDate : nil
         guard let instructions = invoice.paymentInstructions, hasPaymentMeans(instructions) else {
@@ -17,7 +17,10 @@ extension UBLDocumentWriter {
         for position in 0..<count {
             open("cac:PaymentMeans")
             if !instructions.meansTypeCode.isEmpty || instructions.meansText != nil {
-                xml.element("cbc:PaymentMeansCode", instructions.meansTypeCode, [("name", instructions.meansText)])
+                // BT-82 once: UBL-SR-46 allows a single @name across the payment means.
+                xml.element(
+                    "cbc:PaymentMeansCode", instructions.meansTypeCode,
+                    [("name", position == 0 ? instructions.meansText : nil)])
             }
             if position == 0 { date("PaymentDueDate", dueDate) }
             text("PaymentID", instructions.remittanceInformation)
