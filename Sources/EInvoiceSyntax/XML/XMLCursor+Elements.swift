@@ -81,12 +81,6 @@ extension XMLCursor {
             throw error(.unboundPrefix(prefix ?? ""), at: tagStart)
         }
         advanceLineCount(to: tagStart)
-        var column = 1
-        var index = lineStart
-        while index < tagStart {
-            if buffer[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
         let parent = stack.last ?? -1
         let elementIndex = elements.count
         elements.append(

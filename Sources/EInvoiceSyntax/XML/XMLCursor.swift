@@ -13,6 +13,8 @@ struct XMLCursor {
     var countedUpTo = 0
     var line = 1
     var lineStart = 0
+    /// Column (in characters) of `countedUpTo`, kept incrementally so long single-line documents stay linear.
+    var column = 1
 
     init(buffer: UnsafeBufferPointer<UInt8>, limits: XMLReadLimits) {
         self.buffer = buffer
@@ -25,9 +27,13 @@ struct XMLCursor {
     mutating func advanceLineCount(to offset: Int) {
         var index = countedUpTo
         while index < offset {
-            if buffer[index] == 0x0A {
+            let byte = buffer[index]
+            if byte == 0x0A {
                 line += 1
                 lineStart = index + 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
             }
             index += 1
         }
@@ -40,15 +46,9 @@ struct XMLCursor {
             countedUpTo = 0
             line = 1
             lineStart = 0
+            column = 1
         }
         advanceLineCount(to: where_)
-        // Column counts characters, not bytes.
-        var column = 1
-        var index = lineStart
-        while index < where_ {
-            if buffer[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
         return XMLReadError(reason, line: line, column: column)
     }
 
