@@ -44,7 +44,9 @@ struct CoreArtefactTests {
         }
         #expect(CoreFixture.findings(invoice, syntax: .cii).map(\.severity) == [.fatal])
         #expect(CoreFixture.findings(invoice, syntax: .ublInvoice).map(\.severity) == [.warning])
-        let masked = CoreFixture.invoice { $0.paymentInstructions?.card = PaymentCard(primaryAccountNumber: "xxxx7890") }
+        let masked = CoreFixture.invoice {
+            $0.paymentInstructions?.card = PaymentCard(primaryAccountNumber: "xxxx7890")
+        }
         #expect(CoreFixture.ruleIDs(masked, syntax: .cii).isEmpty)
     }
 
@@ -56,9 +58,14 @@ struct CoreArtefactTests {
         let emptyAccount = CoreFixture.invoice {
             $0.paymentInstructions?.creditTransfers = [CreditTransfer(accountIdentifier: "")]
         }
+        // The identifier element is missing (the reader recorded no BT-84): both rules fail.
         #expect(CoreFixture.ruleIDs(emptyAccount, syntax: .cii) == ["BR-50", "BR-61"])
-        #expect(CoreFixture.ruleIDs(emptyAccount, syntax: .ublInvoice) == ["BR-50"])
+        #expect(CoreFixture.ruleIDs(emptyAccount, syntax: .ublInvoice) == ["BR-50", "BR-61"])
         #expect(CoreFixture.ruleIDs(emptyAccount) == ["BR-50", "BR-61"])
+        // The identifier element is there but empty: only BR-50 fails.
+        let written = ["BG-17[0]/BT-84"]
+        #expect(CoreFixture.ruleIDs(emptyAccount, syntax: .cii, sourceMap: written) == ["BR-50"])
+        #expect(CoreFixture.ruleIDs(emptyAccount, syntax: .ublInvoice, sourceMap: written) == ["BR-50"])
         let directDebit = CoreFixture.invoice {
             $0.paymentInstructions?.meansTypeCode = "59"
             $0.paymentInstructions?.creditTransfers = []
@@ -98,13 +105,15 @@ struct CoreArtefactTests {
         #expect(CoreFixture.ruleIDs(invoice) == ["BR-65"])
     }
 
-    @Test("BR-CO-09 uses each artefact's country list and test", arguments: [
-        ("AN123", true, false, false),  // AN is only in the CII list
-        ("SS123", false, true, true),  // SS is only in the UBL list
-        ("", false, true, false),  // UBL: contains(list, '') is true
-        ("EL123456789", true, true, true),
-        ("fr123", false, false, false),
-    ])
+    @Test(
+        "BR-CO-09 uses each artefact's country list and test",
+        arguments: [
+            ("AN123", true, false, false),  // AN is only in the CII list
+            ("SS123", false, true, true),  // SS is only in the UBL list
+            ("", false, true, false),  // UBL: contains(list, '') is true
+            ("EL123456789", true, true, true),
+            ("fr123", false, false, false),
+        ])
     func vatIdentifierPrefix(identifier: String, cii: Bool, ubl: Bool, semantic: Bool) {
         #expect(CoreVATIdentifierPrefix.accepts(identifier, .cii) == cii)
         #expect(CoreVATIdentifierPrefix.accepts(identifier, .ubl) == ubl)
@@ -129,6 +138,27 @@ struct CoreArtefactTests {
         #expect(CoreFixture.ruleIDs(invoice, syntax: .cii).isEmpty)
         #expect(CoreFixture.ruleIDs(invoice, syntax: .ublInvoice) == ["BR-CO-15"])
         #expect(CoreFixture.ruleIDs(invoice) == ["BR-CO-15"])
+    }
+
+    @Test("BR-CO-15 iterates over an empty currency element, not over a missing one")
+    func emptyCurrencyCode() {
+        let invoice = CoreFixture.invoice { $0.currencyCode = "" }
+        #expect(CoreFixture.ruleIDs(invoice, syntax: .ublInvoice) == ["BR-05"])
+        #expect(CoreFixture.ruleIDs(invoice, syntax: .ublInvoice, sourceMap: ["BT-5"]) == ["BR-05", "BR-CO-15"])
+        #expect(CoreFixture.ruleIDs(invoice, syntax: .cii, sourceMap: ["BT-5"]) == ["BR-05", "BR-CO-15"])
+    }
+
+    @Test("Without a totals element the rules on it do not run, except the UBL test of BR-CO-15")
+    func noTotalsElement() {
+        var invoice = CoreFixture.invoice()
+        let vatTotal = invoice.totals.vatTotal
+        invoice.totals = DocumentTotals()
+        #expect(CoreFixture.ruleIDs(invoice, syntax: .cii).isEmpty)
+        invoice.totals.vatTotal = vatTotal  // UBL keeps BT-110 in cac:TaxTotal
+        #expect(CoreFixture.ruleIDs(invoice, syntax: .ublInvoice) == ["BR-CO-15"])
+        #expect(CoreFixture.ruleIDs(invoice).isSuperset(of: ["BR-12", "BR-13", "BR-14", "BR-15"]))
+        // An empty totals element the reader recorded is still checked.
+        #expect(CoreFixture.ruleIDs(invoice, syntax: .cii, sourceMap: ["BG-22"]).contains("BR-12"))
     }
 
     @Test("BR-CO-14 without VAT breakdown: UBL skips it, CII wants a zero VAT total")

@@ -60,15 +60,17 @@ enum CoreFixture {
         invoice.supportingDocuments = [SupportingDocument(reference: "TS-2024-03", description: "Timesheet")]
         invoice.lines = [firstLine(), secondLine()]
         invoice.allowances = [
-            AllowanceCharge(amount: d("10.00"), baseAmount: d("242.00"), vatCategoryCode: "S", vatRate: d("20"),
-                            reason: "Loyalty discount", reasonCode: "95"),
+            AllowanceCharge(
+                amount: d("10.00"), baseAmount: d("242.00"), vatCategoryCode: "S", vatRate: d("20"),
+                reason: "Loyalty discount", reasonCode: "95")
         ]
         invoice.charges = [
-            AllowanceCharge(amount: d("8.00"), vatCategoryCode: "S", vatRate: d("20"), reason: "Delivery",
-                            reasonCode: "DL"),
+            AllowanceCharge(
+                amount: d("8.00"), vatCategoryCode: "S", vatRate: d("20"), reason: "Delivery",
+                reasonCode: "DL")
         ]
         invoice.vatBreakdown = [
-            VATBreakdown(taxableAmount: d("240.00"), taxAmount: d("48.00"), categoryCode: "S", rate: d("20.00")),
+            VATBreakdown(taxableAmount: d("240.00"), taxAmount: d("48.00"), categoryCode: "S", rate: d("20.00"))
         ]
         var totals = DocumentTotals()
         totals.lineNetTotal = d("242.00")
@@ -115,7 +117,7 @@ enum CoreFixture {
             price: PriceDetails(netPrice: d("12.50"), grossPrice: d("13.00")),
             vat: LineVATInformation(categoryCode: "S", rate: d("20")), item: item)
         line.allowances = [
-            AllowanceCharge(amount: d("5.00"), baseAmount: d("125.00"), percentage: d("4"), reason: "Volume discount"),
+            AllowanceCharge(amount: d("5.00"), baseAmount: d("125.00"), percentage: d("4"), reason: "Volume discount")
         ]
         line.charges = [AllowanceCharge(amount: d("2.00"), baseAmount: d("125.00"), reasonCode: "PC")]
         line.period = Period(startDate: date("2024-03-01"), endDate: date("2024-03-15"))
@@ -143,24 +145,26 @@ enum CoreFixture {
     static let groups = [RuleGroups.core, RuleGroups.coherence, RuleGroups.decimals]
 
     /// The invoice as if read from `syntax` (the source tree is a stub: rules only look at the syntax).
-    static func parsed(_ invoice: Invoice, _ syntax: InvoiceSyntax) -> ParsedInvoice? {
+    static func parsed(_ invoice: Invoice, _ syntax: InvoiceSyntax, sourceMap: [String: Int] = [:]) -> ParsedInvoice? {
         guard let tree = try? SafeXMLParser().parse("<Invoice/>") else {
             Issue.record("the stub XML did not parse")
             return nil
         }
-        return ParsedInvoice(invoice: invoice, syntax: syntax, tree: tree, sourceMap: [:], notCarried: [])
+        return ParsedInvoice(invoice: invoice, syntax: syntax, tree: tree, sourceMap: sourceMap, notCarried: [])
     }
 
     /// Findings of the core groups, on the invoice in memory or as read from `syntax`.
-    static func findings(_ invoice: Invoice, syntax: InvoiceSyntax? = nil) -> [Finding] {
+    /// `sourceMap` lists the term paths the (stub) source is said to carry.
+    static func findings(_ invoice: Invoice, syntax: InvoiceSyntax? = nil, sourceMap: [String] = []) -> [Finding] {
         let validator = Validator(groups: groups)
         guard let syntax else { return validator.validate(invoice) }
-        guard let parsed = parsed(invoice, syntax) else { return [] }
+        let map = Dictionary(sourceMap.map { ($0, 0) }, uniquingKeysWith: { first, _ in first })
+        guard let parsed = parsed(invoice, syntax, sourceMap: map) else { return [] }
         return validator.validate(parsed)
     }
 
-    static func ruleIDs(_ invoice: Invoice, syntax: InvoiceSyntax? = nil) -> Set<String> {
-        Set(findings(invoice, syntax: syntax).map(\.ruleID))
+    static func ruleIDs(_ invoice: Invoice, syntax: InvoiceSyntax? = nil, sourceMap: [String] = []) -> Set<String> {
+        Set(findings(invoice, syntax: syntax, sourceMap: sourceMap).map(\.ruleID))
     }
 
     /// The fixture after `change`.

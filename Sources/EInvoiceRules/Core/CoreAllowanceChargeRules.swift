@@ -33,22 +33,34 @@ enum CoreAllowanceChargeRules {
     static func all(_ invoice: Invoice) -> [(AllowanceCharge, Kind, path: String, en: String, fr: String)] {
         var result: [(AllowanceCharge, Kind, path: String, en: String, fr: String)] = []
         for (index, item) in invoice.allowances.enumerated() {
-            result.append((item, documentAllowance, "BG-20[\(index)]", "Document level allowance \(index + 1)",
-                           "La remise au niveau du document \(index + 1)"))
+            result.append(
+                (
+                    item, documentAllowance, "BG-20[\(index)]", "Document level allowance \(index + 1)",
+                    "La remise au niveau du document \(index + 1)"
+                ))
         }
         for (index, item) in invoice.charges.enumerated() {
-            result.append((item, documentCharge, "BG-21[\(index)]", "Document level charge \(index + 1)",
-                           "La charge au niveau du document \(index + 1)"))
+            result.append(
+                (
+                    item, documentCharge, "BG-21[\(index)]", "Document level charge \(index + 1)",
+                    "La charge au niveau du document \(index + 1)"
+                ))
         }
         for (lineIndex, line) in invoice.lines.enumerated() {
             let (lineEN, lineFR) = CoreLineRules.name(line, lineIndex)
             for (index, item) in line.allowances.enumerated() {
-                result.append((item, lineAllowance, CorePath.line(lineIndex, "BG-27[\(index)]"),
-                               "Allowance \(index + 1) of invoice \(lineEN)", "La remise \(index + 1) de la \(lineFR)"))
+                result.append(
+                    (
+                        item, lineAllowance, CorePath.line(lineIndex, "BG-27[\(index)]"),
+                        "Allowance \(index + 1) of invoice \(lineEN)", "La remise \(index + 1) de la \(lineFR)"
+                    ))
             }
             for (index, item) in line.charges.enumerated() {
-                result.append((item, lineCharge, CorePath.line(lineIndex, "BG-28[\(index)]"),
-                               "Charge \(index + 1) of invoice \(lineEN)", "La charge \(index + 1) de la \(lineFR)"))
+                result.append(
+                    (
+                        item, lineCharge, CorePath.line(lineIndex, "BG-28[\(index)]"),
+                        "Charge \(index + 1) of invoice \(lineEN)", "La charge \(index + 1) de la \(lineFR)"
+                    ))
             }
         }
         return result

@@ -63,7 +63,7 @@ enum CoreCoherenceRules {
             (invoice.sellerTaxRepresentative?.vatIdentifier, "BT-63", "BG-11/BT-63", "tax representative"),
         ]
         let french = ["seller": "du vendeur", "buyer": "de l'acheteur", "tax representative": "du représentant fiscal"]
-        for case let (identifier?, term, path, role) in identifiers
+        for case (let identifier?, let term, let path, let role) in identifiers
         where !CoreVATIdentifierPrefix.accepts(identifier, context.coreArtefact) {
             context.reportCore(
                 "BR-CO-09", terms: [term], at: path,
@@ -108,7 +108,8 @@ enum CoreCoherenceRules {
             case .semantic: !CoreText.isBlank(identifier.value)
             }
         }
-        let legal = artefact == .semantic
+        let legal =
+            artefact == .semantic
             ? !CoreText.isBlank(seller.legalRegistrationIdentifier?.value) : seller.legalRegistrationIdentifier != nil
         let vat = !CoreText.isMissingElement(seller.vatIdentifier, artefact)
         guard identifiers.isEmpty, !legal, !vat else { return }

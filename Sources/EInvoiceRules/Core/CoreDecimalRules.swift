@@ -97,16 +97,18 @@ enum CoreDecimalRules {
             if !amounts.isEmpty, !satisfied13,
                 let bad = amounts.first(where: { $0.currency == invoiceCurrency && !fine($0.value) })
             {
-                report("BR-DEC-13", bad.term, bad.value, digits: bad.value.significantFractionDigits,
-                       at: "BG-22/\(bad.term)", &context)
+                report(
+                    "BR-DEC-13", bad.term, bad.value, digits: bad.value.significantFractionDigits,
+                    at: "BG-22/\(bad.term)", &context)
             }
             guard let accounting = invoice.vatAccountingCurrencyCode, !amounts.isEmpty else { return }
             let satisfied15 = amounts.contains { $0.currency == accounting && fine($0.value) }
             if !satisfied15 {
                 let bad = amounts.first { $0.currency == accounting }
                 if let bad {
-                    report("BR-DEC-15", bad.term, bad.value, digits: bad.value.significantFractionDigits,
-                           at: "BG-22/\(bad.term)", &context)
+                    report(
+                        "BR-DEC-15", bad.term, bad.value, digits: bad.value.significantFractionDigits,
+                        at: "BG-22/\(bad.term)", &context)
                 } else {
                     context.reportCore(
                         "BR-DEC-15", terms: ["BT-111"], at: "BG-22/BT-111",

@@ -69,9 +69,13 @@ enum CoreDocumentRules {
 
     /// BR-12 … BR-15.
     static func checkTotalsPresent(_ context: inout RuleContext) {
+        guard !context.coreTotalsElementMissing else { return }
         let totals = context.invoice.totals
         let required: [(String, String, Amount?, String, String)] = [
-            ("BR-12", "BT-106", totals.lineNetTotal, "sum of invoice line net amounts", "la somme des montants nets des lignes"),
+            (
+                "BR-12", "BT-106", totals.lineNetTotal, "sum of invoice line net amounts",
+                "la somme des montants nets des lignes"
+            ),
             ("BR-13", "BT-109", totals.taxExclusiveAmount, "invoice total amount without VAT", "le montant total HT"),
             ("BR-14", "BT-112", totals.taxInclusiveAmount, "invoice total amount with VAT", "le montant total TTC"),
             ("BR-15", "BT-115", totals.amountDue, "amount due for payment", "le montant net à payer"),
@@ -102,7 +106,8 @@ enum CoreDocumentRules {
             context.reportCore(
                 "BR-52", terms: ["BT-18"], at: "BT-18",
                 en: "The invoiced object identifier (BT-18) is empty: give the identifier or remove the reference.",
-                fr: "L'identifiant de l'objet facturé (BT-18) est vide : indiquez l'identifiant ou retirez la référence.")
+                fr: "L'identifiant de l'objet facturé (BT-18) est vide : indiquez l'identifiant ou retirez "
+                    + "la référence.")
         }
         if context.coreArtefact == .cii, let tender = invoice.tenderOrLotReference, CoreText.isBlank(tender),
             !carried.contains("50")

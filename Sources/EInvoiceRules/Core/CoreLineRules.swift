@@ -108,7 +108,8 @@ enum CoreLineRules {
         let artefact = context.coreArtefact
         for (position, attribute) in line.item.attributes.enumerated()
         where attribute.name.isEmpty || attribute.value.isEmpty {
-            let missing = attribute.name.isEmpty ? ("name (BT-160)", "nom (BT-160)") : ("value (BT-161)", "valeur (BT-161)")
+            let missing =
+                attribute.name.isEmpty ? ("name (BT-160)", "nom (BT-160)") : ("value (BT-161)", "valeur (BT-161)")
             context.reportCore(
                 "BR-54", terms: ["BG-32", "BT-160", "BT-161"],
                 at: CorePath.line(index, "BG-31/BG-32[\(position)]"),

@@ -41,7 +41,8 @@ enum CorePaymentRules {
     /// remittance information, the mandate and the creditor identifier), and without the element the
     /// official test of BR-49 does not run.
     static func hasPaymentMeansElement(_ payment: PaymentInstructions, _ artefact: CoreArtefact) -> Bool {
-        let shared = payment.meansText != nil || !payment.creditTransfers.isEmpty || payment.card != nil
+        let shared =
+            payment.meansText != nil || !payment.creditTransfers.isEmpty || payment.card != nil
             || payment.directDebit?.debitedAccountIdentifier != nil
         switch artefact {
         case .semantic: return true
@@ -50,30 +51,32 @@ enum CorePaymentRules {
         }
     }
 
-    /// BR-50 and BR-61. CII runs both tests inside each creditor account, so an account without an
-    /// identifier fails both and an absent account fails neither; UBL runs BR-61 on the payment means, so
-    /// a credit transfer without any account fails it.
+    /// BR-50 and BR-61. CII runs both tests inside each creditor account: BR-50 wants a non-blank
+    /// identifier, BR-61 an identifier element, so an empty `<ram:IBANID/>` fails BR-50 only and an absent
+    /// account fails neither. UBL runs BR-61 on the payment means: a credit transfer needs some account with
+    /// an identifier element. An identifier element counts as written when it is not blank or when the
+    /// reader recorded its term path.
     static func checkAccounts(_ payment: PaymentInstructions, _ code: String, _ context: inout RuleContext) {
         let artefact = context.coreArtefact
-        for (index, transfer) in payment.creditTransfers.enumerated()
-        where CoreText.isBlank(transfer.accountIdentifier) {
+        var anyWritten = false
+        for (index, transfer) in payment.creditTransfers.enumerated() {
+            let path = "BG-17[\(index)]/BT-84"
+            let blank = CoreText.isBlank(transfer.accountIdentifier)
+            let written = !blank || context.coreSourceHas(path, "BG-16/BG-17[\(index)]/BT-84")
+            anyWritten = anyWritten || (artefact == .semantic ? !blank : written)
+            guard blank else { continue }
             context.reportCore(
-                "BR-50", terms: ["BG-17", "BT-84"], at: "BG-17[\(index)]/BT-84",
+                "BR-50", terms: ["BG-17", "BT-84"], at: path,
                 en: "Credit transfer account \(index + 1) (BG-17) has no account identifier (BT-84): give the IBAN "
                     + "(or other account number) the buyer must pay to.",
                 fr: "Le compte de virement \(index + 1) (BG-17) n'a pas d'identifiant (BT-84) : indiquez l'IBAN (ou "
                     + "un autre numéro de compte) sur lequel l'acheteur doit payer.")
-            if artefact == .cii {
-                reportMissingAccount(code, at: "BG-17[\(index)]/BT-84", &context)
+            if artefact == .cii, !written {
+                reportMissingAccount(code, at: path, &context)
             }
         }
-        let hasAccount = payment.creditTransfers.contains { !CoreText.isBlank($0.accountIdentifier) }
-        switch artefact {
-        case .cii: break
-        case .ubl where payment.creditTransfers.isEmpty: reportMissingAccount(code, at: "BG-16/BT-81", &context)
-        case .ubl: break
-        case .semantic where !hasAccount: reportMissingAccount(code, at: "BG-16/BT-81", &context)
-        case .semantic: break
+        if artefact != .cii, !anyWritten {
+            reportMissingAccount(code, at: "BG-16/BT-81", &context)
         }
     }
 

@@ -22,6 +22,29 @@ extension RuleContext {
         }
     }
 
+    /// Whether the source document has an element for one of the term paths; always false in memory.
+    /// Tells an empty element (`<cbc:ID/>`, read as "") from a missing one where the official test does.
+    func coreSourceHas(_ paths: String...) -> Bool {
+        guard let parsed else { return false }
+        return paths.contains { parsed.sourceMap[$0] != nil }
+    }
+
+    /// True when a document read from XML has no document totals element at all (no
+    /// `ram:SpecifiedTradeSettlementHeaderMonetarySummation`, no `cac:LegalMonetaryTotal`): the official rules
+    /// whose context is that element (BR-12 … BR-15, BR-CO-10 … BR-CO-13, BR-CO-16, and BR-CO-15 in CII)
+    /// then do not run. In memory the totals are always checked.
+    var coreTotalsElementMissing: Bool {
+        guard parsed != nil, !coreSourceHas("BG-22") else { return false }
+        let totals = invoice.totals
+        let carried: [Amount?] = [
+            totals.lineNetTotal, totals.allowanceTotal, totals.chargeTotal, totals.taxExclusiveAmount,
+            totals.taxInclusiveAmount, totals.paidAmount, totals.roundingAmount, totals.amountDue,
+        ]
+        // CII carries BT-110 and BT-111 in the same element; UBL in cac:TaxTotal.
+        let vat: [Amount?] = coreArtefact == .cii ? [totals.vatTotal, totals.vatTotalInAccountingCurrency] : []
+        return (carried + vat).allSatisfy { $0 == nil }
+    }
+
     /// Reports a core finding when the official schematron that applies to this document checks the rule
     /// (see `CoreProfileScope`).
     mutating func reportCore(

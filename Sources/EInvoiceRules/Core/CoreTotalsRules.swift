@@ -5,12 +5,17 @@ import EInvoice
 /// official comparison false, so the rule fires next to BR-12 … BR-15.
 enum CoreTotalsRules {
     static func check(_ context: inout RuleContext) {
+        checkVATTotal(&context)
+        CoreVATAmountRule.check(&context)
+        if context.coreTotalsElementMissing {
+            // Only the UBL test of BR-CO-15 runs outside the totals element (and fails without them).
+            if context.coreArtefact == .ubl { checkTaxInclusive(&context) }
+            return
+        }
         checkLineAndAllowanceSums(&context)
         checkTaxExclusive(&context)
-        checkVATTotal(&context)
         checkTaxInclusive(&context)
         checkAmountDue(&context)
-        CoreVATAmountRule.check(&context)
     }
 
     static func show(_ value: Amount?) -> String { CoreText.show(value) }
@@ -25,11 +30,12 @@ enum CoreTotalsRules {
         if totals.lineNetTotal != lineSum {
             context.reportCore(
                 "BR-CO-10", terms: ["BT-106", "BT-131"], at: "BG-22/BT-106",
-                en: "The sum of line net amounts (BT-106) is \(show(totals.lineNetTotal)) but the \(invoice.lines.count) "
-                    + "line net amounts (BT-131) add up to \(lineSum): correct the total or the lines.",
+                en: "The sum of line net amounts (BT-106) is \(show(totals.lineNetTotal)) but the "
+                    + "\(invoice.lines.count) line net amounts (BT-131) add up to \(lineSum): correct the total or "
+                    + "the lines.",
                 fr: "La somme des montants nets des lignes (BT-106) vaut \(montrer(totals.lineNetTotal)) mais les "
-                    + "\(invoice.lines.count) montants nets de ligne (BT-131) totalisent \(lineSum) : corrigez le total "
-                    + "ou les lignes.")
+                    + "\(invoice.lines.count) montants nets de ligne (BT-131) totalisent \(lineSum) : corrigez le "
+                    + "total ou les lignes.")
         }
         let allowanceSum = CoreXPath.round2(ExactDecimal.sum(invoice.allowances.compactMap(\.amount)))
         let allowanceOK = totals.allowanceTotal.map { $0 == allowanceSum } ?? invoice.allowances.isEmpty
@@ -107,15 +113,18 @@ enum CoreTotalsRules {
     }
 
     /// BR-CO-15: BT-112 = BT-109 + BT-110, with exactly one VAT total in the invoice currency. The CII test
-    /// also accepts BT-112 = BT-109 whatever the VAT total; UBL does not. Skipped without BT-5, as both
-    /// tests iterate over the currency code.
+    /// also accepts BT-112 = BT-109 whatever the VAT total; UBL does not. Skipped without a BT-5 element,
+    /// as both tests iterate over the currency code.
     static func checkTaxInclusive(_ context: inout RuleContext) {
         let invoice = context.invoice
         let totals = invoice.totals
-        guard !CoreText.isBlank(invoice.currencyCode) else { return }
-        let secondInInvoiceCurrency = invoice.vatAccountingCurrencyCode == invoice.currencyCode
+        // An empty currency element still makes the tests iterate, over "", which no VAT total carries.
+        let noCurrency = CoreText.isBlank(invoice.currencyCode)
+        guard !noCurrency || context.coreSourceHas("BT-5") else { return }
+        let secondInInvoiceCurrency =
+            invoice.vatAccountingCurrencyCode == invoice.currencyCode
             && totals.vatTotalInAccountingCurrency != nil
-        let vatTotals = (totals.vatTotal == nil ? 0 : 1) + (secondInInvoiceCurrency ? 1 : 0)
+        let vatTotals = noCurrency ? 0 : (totals.vatTotal == nil ? 0 : 1) + (secondInInvoiceCurrency ? 1 : 0)
         var expected: Amount?
         if let taxExclusive = totals.taxExclusiveAmount {
             if context.coreArtefact == .semantic {
@@ -172,7 +181,8 @@ enum CoreTotalsRules {
             "BR-CO-16", terms: ["BT-115", "BT-112", "BT-113", "BT-114"], at: "BG-22/BT-115",
             en: "The amount due (BT-115) is \(show(totals.amountDue)) but the total with VAT (BT-112) "
                 + "\(show(totals.taxInclusiveAmount)) − paid amount (BT-113) \(totals.paidAmount ?? .zero) + rounding "
-                + "(BT-114) \(totals.roundingAmount ?? .zero) = \(show(expected)): correct the amount due or its parts.",
+                + "(BT-114) \(totals.roundingAmount ?? .zero) = \(show(expected)): correct the amount due or its "
+                + "parts.",
             fr: "Le montant à payer (BT-115) vaut \(montrer(totals.amountDue)) mais le total TTC (BT-112) "
                 + "\(montrer(totals.taxInclusiveAmount)) − montant déjà payé (BT-113) \(totals.paidAmount ?? .zero) "
                 + "+ arrondi (BT-114) \(totals.roundingAmount ?? .zero) = \(montrer(expected)) : corrigez le montant "

@@ -10,8 +10,10 @@ enum CoreVATBreakdownRules {
     static func checkBreakdowns(_ context: inout RuleContext) {
         for (index, breakdown) in context.invoice.vatBreakdown.enumerated() {
             let category = breakdown.categoryCode.trimmingWhitespace()
-            let en = category.isEmpty ? "VAT breakdown \(index + 1)" : "VAT breakdown \(index + 1) (category \(category))"
-            let fr = category.isEmpty
+            let en =
+                category.isEmpty ? "VAT breakdown \(index + 1)" : "VAT breakdown \(index + 1) (category \(category))"
+            let fr =
+                category.isEmpty
                 ? "La ventilation de TVA \(index + 1)" : "La ventilation de TVA \(index + 1) (catégorie \(category))"
             if breakdown.taxableAmount == nil {
                 context.reportCore(
