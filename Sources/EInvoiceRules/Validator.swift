@@ -51,5 +51,5 @@ public struct Validator: Sendable {
 
 /// The registry of rule groups.
 public enum RuleGroups {
-    public static var all: [RuleGroup] { [] }
+    public static var all: [RuleGroup] { [core, coherence, decimals] }
 }

@@ -18,7 +18,8 @@ public enum FacturXProfile: String, Sendable, Codable, CaseIterable {
     }
 
     /// The profile a BT-24 value names. Unknown values that claim EN 16931 compliance (XRechnung, Peppol,
-    /// CIUS) are EN 16931; anything else is nil.
+    /// CIUS, and for now the French EXTENDED-CTC-FR, whose own schematron is not yet applied) are EN 16931;
+    /// anything else is nil.
     public init?(guidelineID: String) {
         let id = guidelineID.trimmingWhitespace()
         switch id {
@@ -29,8 +30,7 @@ public enum FacturXProfile: String, Sendable, Codable, CaseIterable {
             "urn:cen.eu:en16931:2017:compliant:factur-x.eu:1p0:basic":
             self = .basic
         case "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended",
-            "urn:cen.eu:en16931:2017#conformant#urn:zugferd.de:2p0:extended",
-            "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended-ctc-fr":
+            "urn:cen.eu:en16931:2017#conformant#urn:zugferd.de:2p0:extended":
             self = .extended
         default:
             if id.hasPrefix("urn:cen.eu:en16931:2017") { self = .en16931 } else { return nil }

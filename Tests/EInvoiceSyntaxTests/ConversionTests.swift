@@ -1,0 +1,75 @@
+import EInvoice
+import Foundation
+import Testing
+@testable import EInvoiceSyntax
+
+/// CII → UBL → model and UBL → CII → model give back the same invoice for everything EN 16931 holds.
+@Suite("Conversion between CII and UBL")
+struct ConversionTests {
+    static var corpus: String {
+        if let path = ProcessInfo.processInfo.environment["PASSERELLE_CORPUS"] { return path }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return repository.deletingLastPathComponent().appendingPathComponent("shared/corpus").path
+    }
+
+    static func files(_ folder: String) -> [String] {
+        let directory = corpus + "/" + folder
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.lowercased().hasSuffix(".xml") }.sorted().map { directory + "/" + $0 }
+    }
+
+    static let ciiFiles = files("en16931/cii") + files("zugferd/XML-Rechnung/CII")
+    static let ublFiles = files("en16931/ubl") + files("en16931/ubl-testfiles") + files("zugferd/XML-Rechnung/UBL")
+
+    /// Fields that are a property of one syntax and not of the EN 16931 model.
+    static func normalized(_ invoice: Invoice) -> Invoice {
+        var result = invoice
+        if var payment = result.paymentInstructions {
+            payment.creditTransfers = payment.creditTransfers.map {
+                var transfer = $0
+                transfer.isProprietaryIdentifier = false
+                return transfer
+            }
+            result.paymentInstructions = payment
+        }
+        result.supportingDocuments = result.supportingDocuments.map {
+            var document = $0
+            document.typeCode = nil
+            return document
+        }
+        return result
+    }
+
+    static func differences(_ lhs: Invoice, _ rhs: Invoice) -> [String] {
+        let left = String(describing: lhs).split(separator: ",")
+        let right = String(describing: rhs).split(separator: ",")
+        return zip(left, right).filter { $0 != $1 }.prefix(3).map { "\($0.0) ≠ \($0.1)" }
+    }
+
+    @Test(arguments: ciiFiles)
+    func ciiToUBLAndBack(_ path: String) throws {
+        let source = try InvoiceDocumentReader().read(path: path)
+        let ubl = UBLWriter().write(source.invoice)
+        let back = try InvoiceDocumentReader().read(bytes: ubl)
+        #expect(back.syntax.isUBL)
+        let expected = Self.normalized(source.invoice)
+        let actual = Self.normalized(back.invoice)
+        #expect(expected == actual, "\(Self.differences(expected, actual))")
+    }
+
+    @Test(arguments: ublFiles)
+    func ublToCIIAndBack(_ path: String) throws {
+        let source = try InvoiceDocumentReader().read(path: path)
+        let cii = CIIWriter().write(source.invoice)
+        let back = try InvoiceDocumentReader().read(bytes: cii)
+        #expect(back.syntax == .cii)
+        let expected = Self.normalized(source.invoice)
+        let actual = Self.normalized(back.invoice)
+        #expect(expected == actual, "\(Self.differences(expected, actual))")
+    }
+
+    @Test func theCorpusIsThere() {
+        #expect(Self.ciiFiles.count >= 40, "corpus not found at \(Self.corpus)")
+        #expect(Self.ublFiles.count >= 70, "corpus not found at \(Self.corpus)")
+    }
+}
