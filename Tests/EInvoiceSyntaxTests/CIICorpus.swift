@@ -14,7 +14,9 @@ enum CIICorpus {
             candidates.append(URL(fileURLWithPath: variable))
         }
         candidates.append(repositoryRoot.appendingPathComponent("../shared/corpus").standardized)
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("en16931/cii").path) }
+        return candidates.first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("en16931/cii").path)
+        }
     }
 
     /// The reference schemas next to the corpus (`<corpus>/../reference/xsd`).

@@ -94,8 +94,10 @@ struct CIIErrorTests {
         #expect(error.column == place.column)
         #expect(place.column == 3)
         #expect(
-            error.xpath == "/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem"
-                + "/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount")
+            error.xpath
+                == "/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem"
+                + "/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount"
+        )
         #expect(error.description.hasPrefix("line \(place.line), column 3: BT-131"))
     }
 

@@ -18,10 +18,10 @@ struct CIIPerformanceTests {
     }
 
     #if DEBUG
-    static let limit = Duration.milliseconds(5)
+        static let limit = Duration.milliseconds(5)
     #else
-    /// The target for an optimized build.
-    static let limit = Duration.microseconds(200)
+        /// The target for an optimized build.
+        static let limit = Duration.microseconds(200)
     #endif
 
     @Test(
@@ -35,7 +35,9 @@ struct CIIPerformanceTests {
         let tree = try CIICorpus.tree(url)
         let reader = CIIReader()
         var lines = 0
-        let best = try Self.bestTime(runs: Int(ProcessInfo.processInfo.environment["CII_BENCH_RUNS"] ?? "") ?? 200) { lines = try reader.read(tree).invoice.lines.count }
+        let best = try Self.bestTime(runs: Int(ProcessInfo.processInfo.environment["CII_BENCH_RUNS"] ?? "") ?? 200) {
+            lines = try reader.read(tree).invoice.lines.count
+        }
         #expect(lines > 0)
         print("CII read \(url.lastPathComponent): best \(best) (limit \(Self.limit))")
         #expect(best < Self.limit, "reading \(path) took \(best)")

@@ -35,7 +35,9 @@ struct CIIReaderTests {
         let amount = try #require(parsed.sourceMap["BG-25[2]/BT-131"])
         #expect(tree[amount].localName == "LineTotalAmount")
         #expect(tree[amount].text == "8.29")
-        #expect(tree[amount].line == (try Self.position(of: "<ram:LineTotalAmount>8.29", in: "en16931/cii/CII_example1.xml")).line)
+        #expect(
+            tree[amount].line
+                == (try Self.position(of: "<ram:LineTotalAmount>8.29", in: "en16931/cii/CII_example1.xml")).line)
         let line = try #require(parsed.sourceMap["BG-25[2]"])
         #expect(tree[line].localName == "IncludedSupplyChainTradeLineItem")
         #expect(tree[try #require(parsed.sourceMap["BG-25[0]/BG-31/BT-153"])].text == "PATAT FRITES 10MM 10KG")
@@ -58,13 +60,18 @@ struct CIIReaderTests {
         #expect(invoice.salesOrderReference == "123")
         #expect(invoice.receivingAdviceReference == "3544")
         #expect(invoice.despatchAdviceReference == "5433")
-        #expect(invoice.precedingInvoices == [PrecedingInvoiceReference(number: "TOSL109", issueDate: CalendarDate(year: 2013, month: 3, day: 10))])
+        #expect(
+            invoice.precedingInvoices == [
+                PrecedingInvoiceReference(number: "TOSL109", issueDate: CalendarDate(year: 2013, month: 3, day: 10))
+            ])
         #expect(invoice.seller.tradingName == "SelCo")
         #expect(invoice.seller.identifiers == [Identifier("5790000436101", schemeID: "0088")])
         #expect(invoice.seller.taxRegistrationIdentifier == "NL16356706")
         #expect(invoice.seller.additionalLegalInformation == "Export")
         #expect(invoice.seller.electronicAddress == Identifier("info@selco.nl", schemeID: "EM"))
-        #expect(invoice.seller.contact == Contact(name: "Anthon Larsen", telephone: "+3198989898", email: "Anthon@Selco.nl"))
+        #expect(
+            invoice.seller.contact == Contact(name: "Anthon Larsen", telephone: "+3198989898", email: "Anthon@Selco.nl")
+        )
         #expect(invoice.buyer.postalAddress?.countrySubdivision == "Jutland")
         #expect(invoice.payee?.name == "Dagobert Duck")
         #expect(invoice.sellerTaxRepresentative?.vatIdentifier == "DK16356609")
@@ -84,18 +91,22 @@ struct CIIReaderTests {
 
     @Test("the EXTENDED-only content of an EXTENDED file is reported as not carried")
     func extendedNotCarried() throws {
-        let parsed = try CIICorpus.parsed("zugferd/ZUGFeRDv2/correct/Mustangproject/testout-ZF2PushItemChargesAllowances.xml")
+        let parsed = try CIICorpus.parsed(
+            "zugferd/ZUGFeRDv2/correct/Mustangproject/testout-ZF2PushItemChargesAllowances.xml")
         let transaction = "/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/"
         let gross = "ram:SpecifiedLineTradeAgreement/ram:GrossPriceProductTradePrice/"
         #expect(
             parsed.notCarried == [
                 // The percentage and base of a price discount have no EN 16931 term.
-                transaction + "ram:IncludedSupplyChainTradeLineItem[2]/" + gross + "ram:AppliedTradeAllowanceCharge/ram:CalculationPercent",
-                transaction + "ram:IncludedSupplyChainTradeLineItem[2]/" + gross + "ram:AppliedTradeAllowanceCharge/ram:BasisAmount",
+                transaction + "ram:IncludedSupplyChainTradeLineItem[2]/" + gross
+                    + "ram:AppliedTradeAllowanceCharge/ram:CalculationPercent",
+                transaction + "ram:IncludedSupplyChainTradeLineItem[2]/" + gross
+                    + "ram:AppliedTradeAllowanceCharge/ram:BasisAmount",
                 // A charge on the gross price, and a second price allowance.
                 transaction + "ram:IncludedSupplyChainTradeLineItem[3]/" + gross + "ram:AppliedTradeAllowanceCharge",
                 transaction + "ram:IncludedSupplyChainTradeLineItem[4]/" + gross + "ram:AppliedTradeAllowanceCharge[2]",
-                transaction + "ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication",
+                transaction
+                    + "ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication",
             ])
         // What was carried is still mapped around them.
         #expect(parsed.invoice.lines[3].price.discount == ExactDecimal(1))
@@ -132,13 +143,60 @@ struct CIIReaderTests {
             documentExtra: "<ram:ID>SECOND</ram:ID><x:Extra xmlns:x=\"urn:example\">1</x:Extra>")
         let parsed = try CIIReader().read(try SafeXMLParser().parse(xml))
         #expect(parsed.invoice.number == "INV-1")
-        #expect(parsed.notCarried == ["/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:ID[2]",
-                                      "/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/x:Extra"])
+        #expect(
+            parsed.notCarried == [
+                "/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/ram:ID[2]",
+                "/rsm:CrossIndustryInvoice/rsm:ExchangedDocument/x:Extra",
+            ])
+    }
+
+    @Test("CII-only content the writer would replace is reported: a project name and a second contact point")
+    func syntaxOnlyContent() throws {
+        let parsed = try CIICorpus.parsed("zugferd/XML-Rechnung/CII/XRECHNUNG_Elektron.cii.xml")
+        let agreement = "/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/"
+        #expect(
+            parsed.notCarried == [
+                // CII-SR-465: PersonName and DepartmentName both given; BT-41 is the person.
+                agreement + "ram:SellerTradeParty/ram:DefinedTradeContact/ram:DepartmentName",
+                // "Projekt" is not the filler the writer puts back ("Project reference").
+                agreement + "ram:SpecifiedProcuringProject/ram:Name",
+            ])
+        #expect(parsed.invoice.projectReference != nil)
+        let standard = try CIICorpus.parsed("en16931/cii/CII_example5.xml")
+        #expect(standard.invoice.projectReference == "Project345")
+        #expect(!standard.notCarried.contains { $0.hasSuffix("SpecifiedProcuringProject/ram:Name") })
     }
 
     @Test("a document that is not CII is refused")
     func notCII() throws {
-        let tree = try SafeXMLParser().parse("<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\"/>")
+        let tree = try SafeXMLParser().parse(
+            "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\"/>")
         #expect(throws: InvoiceReadError.self) { try CIIReader().read(tree) }
+    }
+}
+
+@Suite("CII not-carried XPaths")
+struct CIINotCarriedPathTests {
+    @Test("not-carried XPaths equal the tree's own XPaths, on 300 lines each with an unmapped element")
+    func manyLines() throws {
+        let line = """
+            <ram:IncludedSupplyChainTradeLineItem><ram:AssociatedDocumentLineDocument><ram:LineID>1</ram:LineID>\
+            <ram:LineStatusCode>X</ram:LineStatusCode></ram:AssociatedDocumentLineDocument></ram:IncludedSupplyChainTradeLineItem>
+            """
+        let xml = """
+            <rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100" \
+            xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100">\
+            <rsm:SupplyChainTradeTransaction>\(String(repeating: line, count: 300))</rsm:SupplyChainTradeTransaction>\
+            </rsm:CrossIndustryInvoice>
+            """
+        let tree = try SafeXMLParser().parse(xml)
+        let parsed = try CIIReader().read(tree)
+        #expect(parsed.invoice.lines.count == 300)
+        #expect(parsed.notCarried.count == 300)
+        let expected = tree.elements.indices.filter { tree[$0].localName == "LineStatusCode" }.map {
+            tree.xpath(of: $0)
+        }
+        #expect(parsed.notCarried == expected)
+        #expect(parsed.notCarried.last?.contains("ram:IncludedSupplyChainTradeLineItem[300]/") == true)
     }
 }

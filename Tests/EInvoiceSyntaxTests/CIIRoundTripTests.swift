@@ -38,15 +38,20 @@ struct CIIRoundTripTests {
 
     @Test("the round trip keeps the written form of amounts")
     func amountsKeepTheirDigits() throws {
-        let parsed = try CIICorpus.parsed("zugferd/ZUGFeRDv2/correct/Mustangproject/testout-ZF2PushItemChargesAllowances.xml")
+        let parsed = try CIICorpus.parsed(
+            "zugferd/ZUGFeRDv2/correct/Mustangproject/testout-ZF2PushItemChargesAllowances.xml")
         let text = String(decoding: CIIWriter().write(parsed.invoice), as: UTF8.self)
         #expect(text.contains("<ram:ChargeAmount>3.0000</ram:ChargeAmount>"))
         #expect(text.contains("<ram:BilledQuantity unitCode=\"C62\">1.0000</ram:BilledQuantity>"))
         #expect(text.contains("<ram:RateApplicablePercent>19.00</ram:RateApplicablePercent>"))
     }
 
-    @Test("a fully populated invoice survives the round trip", arguments: ["en16931/cii/CII_example5.xml",
-        "zugferd/XML-Rechnung/CII/not_validating_full_invoice_based_onTest_EeISI_300_CENfullmodel.cii.xml"])
+    @Test(
+        "a fully populated invoice survives the round trip",
+        arguments: [
+            "en16931/cii/CII_example5.xml",
+            "zugferd/XML-Rechnung/CII/not_validating_full_invoice_based_onTest_EeISI_300_CENfullmodel.cii.xml",
+        ])
     func fullModel(path: String) throws {
         let parsed = try CIICorpus.parsed(path)
         let again = try CIIReader().read(try SafeXMLParser().parse(CIIWriter().write(parsed.invoice)))

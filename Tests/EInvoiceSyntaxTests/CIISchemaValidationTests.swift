@@ -36,8 +36,11 @@ struct CIISchemaValidationTests {
 
     @Test("outputs of corpus files validate for every profile")
     func outputsValidate() throws {
-        guard let python = Self.pythonCandidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            Issue.record("no Python with lxml found at \(Self.pythonCandidates.joined(separator: " or ")); create <repo>/.venv with lxml")
+        guard let python = Self.pythonCandidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else {
+            Issue.record(
+                "no Python with lxml found at \(Self.pythonCandidates.joined(separator: " or ")); create <repo>/.venv with lxml"
+            )
             return
         }
         let xsd = try #require(CIICorpus.schemas, "the reference schemas were not found next to the corpus")
@@ -46,7 +49,8 @@ struct CIISchemaValidationTests {
             basicWL: xsd.appendingPathComponent("Factur-X-1.09/BASICWL/1xsd/Factur-X_BASICWL.xsd").path,
             extended: xsd.appendingPathComponent("Factur-X-1.09/EXTENDED/1xsd/Factur-X_EXTENDED.xsd").path,
             d16b: xsd.appendingPathComponent("CII-D16B/uncefact/data/standard/CrossIndustryInvoice_100pD16B.xsd").path,
-            d22b: xsd.appendingPathComponent("CII-D22B/1xsd-CII_D22B_uncoupled/CrossIndustryInvoice_100pD22B.xsd").path)
+            d22b: xsd.appendingPathComponent("CII-D22B/1xsd-CII_D22B_uncoupled/CrossIndustryInvoice_100pD22B.xsd").path
+        )
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cii-xsd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -60,12 +64,13 @@ struct CIISchemaValidationTests {
                 let url = folder.appendingPathComponent(name)
                 try Data(CIIWriter().write(invoice, profile: profile)).write(to: url)
                 // MINIMUM has its own, smaller schema, which is not among the references: only CII itself applies.
-                let profileSchema: String? = switch profile {
-                case nil, .en16931?, .basic?: schema.en16931
-                case .basicWL?: schema.basicWL
-                case .extended?: schema.extended
-                case .minimum?: nil
-                }
+                let profileSchema: String? =
+                    switch profile {
+                    case nil, .en16931?, .basic?: schema.en16931
+                    case .basicWL?: schema.basicWL
+                    case .extended?: schema.extended
+                    case .minimum?: nil
+                    }
                 for xsdPath in [profileSchema, schema.d16b, schema.d22b].compactMap({ $0 }) {
                     pairs.append("\(url.path)::\(xsdPath)")
                 }

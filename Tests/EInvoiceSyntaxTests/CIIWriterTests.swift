@@ -46,7 +46,10 @@ struct CIIWriterTests {
     func basicWL() throws {
         let invoice = try CIICorpus.parsed(Self.fullExample).invoice
         let output = CIIWriter().output(invoice, profile: .basicWL)
-        #expect(output.dropped == ["BG-6", "BG-9", "BG-24", "BG-25", "BT-7", "BT-11", "BT-14", "BT-15", "BT-33", "BT-45", "BT-82"])
+        #expect(
+            output.dropped == [
+                "BG-6", "BG-9", "BG-24", "BG-25", "BT-7", "BT-11", "BT-14", "BT-15", "BT-33", "BT-45", "BT-82",
+            ])
         let back = try Self.reread(output.bytes).invoice
         #expect(back.lines.isEmpty)
         #expect(back.seller.contact == nil)
@@ -99,16 +102,27 @@ struct CIIWriterTests {
         invoice.totals.vatTotalInAccountingCurrency = try ExactDecimal(parsing: "1.23")
         invoice.vatAccountingCurrencyCode = "GBP"
         invoice.supportingDocuments = [
-            SupportingDocument(reference: "plain", attachment: BinaryObject(base64Content: String(repeating: "QUJD", count: 1000), mimeCode: "text/csv", filename: "a.csv")),
-            SupportingDocument(reference: "odd", attachment: BinaryObject(base64Content: "a&b<c", mimeCode: "text/csv", filename: "b.csv")),
+            SupportingDocument(
+                reference: "plain",
+                attachment: BinaryObject(
+                    base64Content: String(repeating: "QUJD", count: 1000), mimeCode: "text/csv", filename: "a.csv")),
+            SupportingDocument(
+                reference: "odd",
+                attachment: BinaryObject(base64Content: "a&b<c", mimeCode: "text/csv", filename: "b.csv")),
         ]
         let text = String(decoding: CIIWriter().write(invoice), as: UTF8.self)
         #expect(text.contains("<ram:ID>A&amp;B &lt;1&gt;</ram:ID>"))
         #expect(text.contains("<udt:DateTimeString format=\"102\">20240229</udt:DateTimeString>"))
-        #expect(text.contains("<ram:TaxTotalAmount currencyID=\"EUR\">1.50</ram:TaxTotalAmount><ram:TaxTotalAmount currencyID=\"GBP\">1.23</ram:TaxTotalAmount>"))
+        #expect(
+            text.contains(
+                "<ram:TaxTotalAmount currencyID=\"EUR\">1.50</ram:TaxTotalAmount><ram:TaxTotalAmount currencyID=\"GBP\">1.23</ram:TaxTotalAmount>"
+            ))
         // Identifiers keep their order: B has a scheme but C after it has none, so all three are ram:ID.
         #expect(text.contains("<ram:ID>A</ram:ID><ram:ID schemeID=\"0088\">B</ram:ID><ram:ID>C</ram:ID><ram:Name>"))
-        #expect(text.contains("<ram:AttachmentBinaryObject mimeCode=\"text/csv\" filename=\"b.csv\">a&amp;b&lt;c</ram:AttachmentBinaryObject>"))
+        #expect(
+            text.contains(
+                "<ram:AttachmentBinaryObject mimeCode=\"text/csv\" filename=\"b.csv\">a&amp;b&lt;c</ram:AttachmentBinaryObject>"
+            ))
         #expect(text.contains(">\(String(repeating: "QUJD", count: 1000))</ram:AttachmentBinaryObject>"))
         var expected = invoice
         // BG-24 documents are written with type code 916 and read back with it.

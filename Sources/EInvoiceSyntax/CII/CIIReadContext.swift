@@ -20,8 +20,9 @@ struct CIIReadContext {
     func name(_ index: Int) -> String {
         // Fields are read one by one: copying the whole element would retain every one of its strings.
         let namespace = tree.elements[index].namespace
-        guard namespace == Namespaces.ciiRAM || namespace == Namespaces.ciiUDT || namespace == Namespaces.ciiQDT
-            || namespace == Namespaces.ciiRSM
+        guard
+            namespace == Namespaces.ciiRAM || namespace == Namespaces.ciiUDT || namespace == Namespaces.ciiQDT
+                || namespace == Namespaces.ciiRSM
         else { return "" }
         return tree.elements[index].localName
     }
@@ -95,13 +96,16 @@ struct CIIReadContext {
     /// `qdt:DateTimeString` with format 102. Nil when the container holds no date string.
     mutating func date(in container: Int, _ path: String) throws(InvoiceReadError) -> CalendarDate? {
         consumed[container] = true
-        guard let leaf = children(container).first(where: {
-            let local = name($0)
-            return local == "DateTimeString" || local == "DateString"
-        }) else { return nil }
+        guard
+            let leaf = children(container).first(where: {
+                let local = name($0)
+                return local == "DateTimeString" || local == "DateString"
+            })
+        else { return nil }
         let text = text(leaf, path)
         if let format = attribute("format", of: leaf), format.trimmedXMLWhitespace != "102" {
-            throw failure(at: leaf, path: path, "date format '\(format)' is not supported; CII dates use format 102 (YYYYMMDD)")
+            throw failure(
+                at: leaf, path: path, "date format '\(format)' is not supported; CII dates use format 102 (YYYYMMDD)")
         }
         guard text.utf8.count == 8, let date = CalendarDate(text: text) else {
             throw failure(at: leaf, path: path, "'\(text)' is not a date in format 102 (YYYYMMDD)")
@@ -127,7 +131,8 @@ struct CIIReadContext {
 
     // MARK: errors
 
-    /// An error that names the term, e.g. "BT-131 Invoice line net amount (BG-25[2]/BT-131): '12,5' is not a number…".
+    /// An error that names the term, e.g.
+    /// "BT-131 Invoice line net amount (BG-25[2]/BT-131): '12,5' is not a number…".
     func failure(at index: Int, path: String, _ detail: String) -> InvoiceReadError {
         let term = Self.termID(of: path)
         let title = EN16931Terms.name(of: term).map { "\(term) \($0)" } ?? term

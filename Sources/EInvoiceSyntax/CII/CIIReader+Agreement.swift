@@ -2,7 +2,9 @@ import EInvoice
 
 extension CIIReader {
     /// `ram:ApplicableHeaderTradeAgreement`: BT-10 … BT-14, BT-17, BT-18, BG-4, BG-7, BG-11, BG-24.
-    func readAgreement(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext) throws(InvoiceReadError) {
+    func readAgreement(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext)
+        throws(InvoiceReadError)
+    {
         context.consume(element)
         var sawSeller = false
         var sawBuyer = false
@@ -30,8 +32,13 @@ extension CIIReader {
                 guard let id = context.child(child, "ID") else { continue }
                 context.consume(child)
                 invoice.projectReference = context.text(id, "BT-11")
-                // The project name is mandatory in CII and has no EN 16931 term.
-                if let name = context.child(child, "Name") { context.consume(name) }
+                // The project name is mandatory in CII and has no EN 16931 term. The usual filler, which the
+                // writer puts back, is consumed; any other name is reported as not carried.
+                if let name = context.child(child, "Name"),
+                    ["", CIIWriter.projectNameFiller].contains(context.peek(name))
+                {
+                    context.consume(name)
+                }
             default: break
             }
         }
@@ -105,7 +112,9 @@ extension CIIReader {
             case "PostalTradeAddress" where representative.postalAddress == nil:
                 representative.postalAddress = readAddress(child, .taxRepresentative, &context)
             case "SpecifiedTaxRegistration" where representative.vatIdentifier == nil:
-                guard let id = context.child(child, "ID"), context.attribute("schemeID", of: id) == "VA" else { continue }
+                guard let id = context.child(child, "ID"), context.attribute("schemeID", of: id) == "VA" else {
+                    continue
+                }
                 context.consume(child)
                 representative.vatIdentifier = context.text(id, "BG-11/BT-63")
             default: break

@@ -39,7 +39,9 @@ extension CIIReader {
 
     /// The `ChargeIndicator` of an allowance or charge; nil (and nothing consumed) when it is missing,
     /// since the element then belongs to neither list.
-    func chargeIndicator(of element: Int, _ path: String, _ context: inout CIIReadContext) throws(InvoiceReadError) -> Bool? {
+    func chargeIndicator(of element: Int, _ path: String, _ context: inout CIIReadContext) throws(InvoiceReadError)
+        -> Bool?
+    {
         guard let indicator = context.child(element, "ChargeIndicator"),
             let isCharge = try context.indicator(in: indicator, path)
         else { return nil }
@@ -65,7 +67,8 @@ extension CIIReader {
                 result.reasonCode = context.text(child, "\(path)/\(terms.reasonCode)")
             case "Reason" where result.reason == nil:
                 result.reason = context.text(child, "\(path)/\(terms.reason)")
-            case "CategoryTradeTax" where terms.vatCategory != nil && result.vatCategoryCode == nil && result.vatRate == nil:
+            case "CategoryTradeTax"
+            where terms.vatCategory != nil && result.vatCategoryCode == nil && result.vatRate == nil:
                 try readAllowanceChargeTax(child, path, terms, into: &result, &context)
             default: break
             }

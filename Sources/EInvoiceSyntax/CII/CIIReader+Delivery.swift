@@ -2,7 +2,9 @@ import EInvoice
 
 extension CIIReader {
     /// `ram:ApplicableHeaderTradeDelivery`: BG-13 (ship-to party and actual delivery date), BT-15, BT-16.
-    func readDelivery(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext) throws(InvoiceReadError) {
+    func readDelivery(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext)
+        throws(InvoiceReadError)
+    {
         context.consume(element)
         var delivery = invoice.delivery ?? DeliveryInformation()
         var hasDelivery = invoice.delivery != nil

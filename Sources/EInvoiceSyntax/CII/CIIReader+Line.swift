@@ -36,7 +36,8 @@ extension CIIReader {
     }
 
     /// `ram:AssociatedDocumentLineDocument`: BT-126 and the first note's content as BT-127.
-    func readLineDocument(_ element: Int, _ path: String, into line: inout InvoiceLine, _ context: inout CIIReadContext) {
+    func readLineDocument(_ element: Int, _ path: String, into line: inout InvoiceLine, _ context: inout CIIReadContext)
+    {
         context.consume(element)
         var sawID = false
         for child in context.children(element) {
@@ -86,7 +87,8 @@ extension CIIReader {
         }
         guard let grossBase else { return }
         if line.price.baseQuantity == nil {
-            line.price.baseQuantity = try context.quantity(grossBase, pricePath + "/BT-149", unitPath: pricePath + "/BT-150")
+            line.price.baseQuantity = try context.quantity(
+                grossBase, pricePath + "/BT-149", unitPath: pricePath + "/BT-150")
         } else if let value = try? ExactDecimal(parsing: context.peek(grossBase)),
             Quantity(value, unitCode: context.attribute("unitCode", of: grossBase)) == line.price.baseQuantity
         {
@@ -171,7 +173,9 @@ extension CIIReader {
     }
 
     /// The line's `ram:ApplicableTradeTax` (BG-30).
-    func readLineVAT(_ element: Int, _ path: String, _ context: inout CIIReadContext) throws(InvoiceReadError) -> LineVATInformation {
+    func readLineVAT(_ element: Int, _ path: String, _ context: inout CIIReadContext) throws(InvoiceReadError)
+        -> LineVATInformation
+    {
         context.group(element, path + "/BG-30")
         var vat = LineVATInformation(categoryCode: "")
         var sawCategory = false

@@ -71,7 +71,8 @@ extension CIIReader {
                 for part in context.children(child) {
                     switch context.name(part) {
                     case "ID" where party.legalRegistrationIdentifier == nil:
-                        party.legalRegistrationIdentifier = context.identifier(part, "\(group)/\(terms.legalRegistration)")
+                        party.legalRegistrationIdentifier = context.identifier(
+                            part, "\(group)/\(terms.legalRegistration)")
                     case "TradingBusinessName" where party.tradingName == nil:
                         party.tradingName = context.text(part, "\(group)/\(terms.tradingName)")
                     default: break
@@ -137,7 +138,8 @@ extension CIIReader {
         var sawCountry = false
         for child in context.children(element) {
             switch context.name(child) {
-            case "PostcodeCode" where address.postCode == nil: address.postCode = context.text(child, "\(path)/\(terms.postCode)")
+            case "PostcodeCode" where address.postCode == nil:
+                address.postCode = context.text(child, "\(path)/\(terms.postCode)")
             case "LineOne" where address.line1 == nil: address.line1 = context.text(child, "\(path)/\(terms.line1)")
             case "LineTwo" where address.line2 == nil: address.line2 = context.text(child, "\(path)/\(terms.line2)")
             case "LineThree" where address.line3 == nil: address.line3 = context.text(child, "\(path)/\(terms.line3)")

@@ -2,7 +2,9 @@ import EInvoice
 
 extension CIIReader {
     /// `ram:SpecifiedTradeProduct` (BG-31) with its classifications (BT-158) and attributes (BG-32).
-    func readProduct(_ element: Int, _ linePath: String, _ context: inout CIIReadContext) throws(InvoiceReadError) -> ItemInformation {
+    func readProduct(_ element: Int, _ linePath: String, _ context: inout CIIReadContext) throws(InvoiceReadError)
+        -> ItemInformation
+    {
         let path = linePath + "/BG-31"
         context.group(element, path)
         var item = ItemInformation(name: "")
@@ -44,7 +46,9 @@ extension CIIReader {
     }
 
     /// `ram:ApplicableProductCharacteristic` (BG-32): BT-160 and BT-161.
-    func readAttribute(_ element: Int, _ itemPath: String, into item: inout ItemInformation, _ context: inout CIIReadContext) {
+    func readAttribute(
+        _ element: Int, _ itemPath: String, into item: inout ItemInformation, _ context: inout CIIReadContext
+    ) {
         let path = "\(itemPath)/BG-32[\(item.attributes.count)]"
         context.group(element, path)
         var attribute = ItemAttribute(name: "", value: "")

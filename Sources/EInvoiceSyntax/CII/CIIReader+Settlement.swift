@@ -3,7 +3,9 @@ import EInvoice
 extension CIIReader {
     /// `ram:ApplicableHeaderTradeSettlement`: BT-5 … BT-9, BT-19, BT-20, BG-3, BG-10, BG-14, BG-16,
     /// BG-20 … BG-23.
-    func readSettlement(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext) throws(InvoiceReadError) {
+    func readSettlement(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext)
+        throws(InvoiceReadError)
+    {
         context.consume(element)
         var payment = CIIPaymentReading()
         var sawCurrency = false
@@ -69,7 +71,9 @@ extension CIIReader {
     }
 
     /// `ram:ApplicableTradeTax` of the header: one BG-23, plus BT-7 and BT-8, which CII repeats per breakdown.
-    func readVATBreakdown(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext) throws(InvoiceReadError) {
+    func readVATBreakdown(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext)
+        throws(InvoiceReadError)
+    {
         let path = "BG-23[\(invoice.vatBreakdown.count)]"
         context.group(element, path)
         var breakdown = VATBreakdown(taxableAmount: nil, taxAmount: nil, categoryCode: "", rate: nil)
@@ -147,7 +151,9 @@ extension CIIReader {
 
     /// `ram:TaxTotalAmount`: the one in the invoice currency (BT-5) is BT-110, the other one BT-111.
     /// Without `currencyID`, the first is BT-110 and the second BT-111.
-    func readTaxTotals(_ elements: [Int], into invoice: inout Invoice, _ context: inout CIIReadContext) throws(InvoiceReadError) {
+    func readTaxTotals(_ elements: [Int], into invoice: inout Invoice, _ context: inout CIIReadContext)
+        throws(InvoiceReadError)
+    {
         for element in elements {
             let currency = context.attribute("currencyID", of: element)
             let isInvoiceCurrency = currency == nil || currency == invoice.currencyCode
@@ -160,7 +166,9 @@ extension CIIReader {
     }
 
     /// `ram:InvoiceReferencedDocument` (BG-3).
-    func readPrecedingInvoice(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext) throws(InvoiceReadError) {
+    func readPrecedingInvoice(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext)
+        throws(InvoiceReadError)
+    {
         let path = "BG-3[\(invoice.precedingInvoices.count)]"
         context.group(element, path)
         var reference = PrecedingInvoiceReference(number: "")

@@ -47,8 +47,9 @@ public struct CIIReader: Sendable {
             used[tree.elements[index].parent] = true
         }
         var result: [String] = []
+        var xpaths = CIIXPathBuilder(tree: tree)
         for index in 1..<max(used.count, 1) where !used[index] && used[tree.elements[index].parent] {
-            result.append(tree.xpath(of: index))
+            result.append(xpaths.xpath(of: index))
         }
         return result
     }
@@ -60,7 +61,8 @@ public struct CIIReader: Sendable {
         var sawGuideline = false
         for child in context.children(element) {
             switch context.name(child) {
-            case "BusinessProcessSpecifiedDocumentContextParameter" where invoice.processControl.businessProcessType == nil:
+            case "BusinessProcessSpecifiedDocumentContextParameter"
+            where invoice.processControl.businessProcessType == nil:
                 guard let id = context.child(child, "ID") else { continue }
                 context.consume(child)
                 invoice.processControl.businessProcessType = context.text(id, "BG-2/BT-23")
@@ -74,7 +76,9 @@ public struct CIIReader: Sendable {
         }
     }
 
-    func readDocument(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext) throws(InvoiceReadError) {
+    func readDocument(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext)
+        throws(InvoiceReadError)
+    {
         context.consume(element)
         var seen = (number: false, typeCode: false)
         for child in context.children(element) {
@@ -109,7 +113,9 @@ public struct CIIReader: Sendable {
 
     // MARK: the transaction
 
-    func readTransaction(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext) throws(InvoiceReadError) {
+    func readTransaction(_ element: Int, into invoice: inout Invoice, _ context: inout CIIReadContext)
+        throws(InvoiceReadError)
+    {
         context.consume(element)
         for child in context.children(element) {
             switch context.name(child) {

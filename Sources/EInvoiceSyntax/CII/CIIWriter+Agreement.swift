@@ -1,6 +1,9 @@
 import EInvoice
 
 extension CIIWriter {
+    /// The project name CII requires next to BT-11, which has no EN 16931 term of its own.
+    static let projectNameFiller = "Project reference"
+
     /// `ram:ApplicableHeaderTradeAgreement`.
     func writeAgreement(_ invoice: Invoice, _ w: inout XMLWriter) {
         w.open("ram:ApplicableHeaderTradeAgreement")
@@ -24,7 +27,9 @@ extension CIIWriter {
             w.element("ram:TypeCode", document.typeCode ?? "916")
             w.element("ram:Name", document.description)
             if let attachment = document.attachment {
-                w.open("ram:AttachmentBinaryObject", [("mimeCode", attachment.mimeCode), ("filename", attachment.filename)])
+                w.open(
+                    "ram:AttachmentBinaryObject",
+                    [("mimeCode", attachment.mimeCode), ("filename", attachment.filename)])
                 w.bulkText(attachment.base64Content)
                 w.close("ram:AttachmentBinaryObject")
             }
@@ -46,8 +51,7 @@ extension CIIWriter {
         if let project = invoice.projectReference {
             w.open("ram:SpecifiedProcuringProject")
             w.element("ram:ID", project)
-            // Mandatory in CII, no EN 16931 term: the usual filler.
-            w.element("ram:Name", "Project reference")
+            w.element("ram:Name", Self.projectNameFiller)
             w.close("ram:SpecifiedProcuringProject")
         }
         w.close("ram:ApplicableHeaderTradeAgreement")
@@ -121,7 +125,9 @@ extension CIIWriter {
             // An empty delivery group is kept as an empty ship-to party so that it reads back the same.
             if hasParty || delivery.actualDeliveryDate == nil {
                 w.open("ram:ShipToTradeParty")
-                w.identifier(delivery.locationIdentifier?.schemeID == nil ? "ram:ID" : "ram:GlobalID", delivery.locationIdentifier)
+                w.identifier(
+                    delivery.locationIdentifier?.schemeID == nil ? "ram:ID" : "ram:GlobalID",
+                    delivery.locationIdentifier)
                 w.element("ram:Name", delivery.partyName)
                 writeAddress(delivery.address, &w)
                 w.close("ram:ShipToTradeParty")

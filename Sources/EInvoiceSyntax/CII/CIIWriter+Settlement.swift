@@ -61,8 +61,9 @@ extension CIIWriter {
     /// BT-81 and BT-82), or a single one without an account.
     func writePaymentMeans(_ payment: PaymentInstructions, _ w: inout XMLWriter) {
         let debited = payment.directDebit?.debitedAccountIdentifier
-        guard !payment.meansTypeCode.isEmpty || payment.meansText != nil || payment.card != nil || debited != nil
-            || !payment.creditTransfers.isEmpty
+        guard
+            !payment.meansTypeCode.isEmpty || payment.meansText != nil || payment.card != nil || debited != nil
+                || !payment.creditTransfers.isEmpty
         else { return }
         let transfers: [CreditTransfer?] = payment.creditTransfers.isEmpty ? [nil] : payment.creditTransfers
         for (position, transfer) in transfers.enumerated() {
@@ -82,7 +83,8 @@ extension CIIWriter {
                 w.element("ram:AccountName", transfer.accountName)
                 if transfer.isProprietaryIdentifier { w.element("ram:ProprietaryID", transfer.accountIdentifier) }
                 w.close("ram:PayeePartyCreditorFinancialAccount")
-                w.wrapped("ram:PayeeSpecifiedCreditorFinancialInstitution", "ram:BICID", transfer.serviceProviderIdentifier)
+                w.wrapped(
+                    "ram:PayeeSpecifiedCreditorFinancialInstitution", "ram:BICID", transfer.serviceProviderIdentifier)
             }
             w.close("ram:SpecifiedTradeSettlementPaymentMeans")
         }
@@ -128,7 +130,9 @@ extension CIIWriter {
         w.decimal("ram:TaxBasisTotalAmount", totals.taxExclusiveAmount)
         let currency = invoice.currencyCode.isEmpty ? nil : invoice.currencyCode
         w.decimal("ram:TaxTotalAmount", totals.vatTotal, [("currencyID", currency)])
-        w.decimal("ram:TaxTotalAmount", totals.vatTotalInAccountingCurrency, [("currencyID", invoice.vatAccountingCurrencyCode)])
+        w.decimal(
+            "ram:TaxTotalAmount", totals.vatTotalInAccountingCurrency,
+            [("currencyID", invoice.vatAccountingCurrencyCode)])
         w.decimal("ram:RoundingAmount", totals.roundingAmount)
         w.decimal("ram:GrandTotalAmount", totals.taxInclusiveAmount)
         w.decimal("ram:TotalPrepaidAmount", totals.paidAmount)

@@ -128,7 +128,8 @@ struct InvoiceTermInventory {
         }
     }
 
-    private mutating func addAllowanceCharge(_ item: AllowanceCharge, _ group: String, _ terms: CIIAllowanceChargeTerms) {
+    private mutating func addAllowanceCharge(_ item: AllowanceCharge, _ group: String, _ terms: CIIAllowanceChargeTerms)
+    {
         add(group, true)
         add("\(group)/\(terms.baseAmount)", item.baseAmount)
         add("\(group)/\(terms.percentage)", item.percentage)
