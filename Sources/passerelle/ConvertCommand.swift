@@ -56,7 +56,7 @@ struct ConvertCommand: ParsableCommand {
             let result = CIIWriter().write(parsed.invoice, profile: profile?.facturX)
             bytes = result
             if let profile = profile?.facturX {
-                dropped += CIIWriter.dropped(parsed.invoice, profile: profile).map { "\($0) (not allowed in profile \(profile.rawValue))" }
+                dropped += CIIWriter.dropped(for: parsed.invoice, profile: profile).map { "\($0) (not allowed in profile \(profile.rawValue))" }
             }
         case .ubl:
             bytes = UBLWriter().write(parsed.invoice)

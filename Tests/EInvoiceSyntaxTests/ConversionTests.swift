@@ -32,6 +32,15 @@ struct ConversionTests {
             }
             result.paymentInstructions = payment
         }
+        // UBL has no gross price without its discount (cbc:Amount is mandatory there): the UBL writer writes
+        // gross − net, so a missing BT-147 next to a BT-148 means exactly that.
+        result.lines = result.lines.map {
+            var line = $0
+            if line.price.discount == nil, let gross = line.price.grossPrice, let net = line.price.netPrice {
+                line.price.discount = gross - net
+            }
+            return line
+        }
         result.supportingDocuments = result.supportingDocuments.map {
             var document = $0
             document.typeCode = nil
@@ -40,10 +49,25 @@ struct ConversionTests {
         return result
     }
 
-    static func differences(_ lhs: Invoice, _ rhs: Invoice) -> [String] {
-        let left = String(describing: lhs).split(separator: ",")
-        let right = String(describing: rhs).split(separator: ",")
-        return zip(left, right).filter { $0 != $1 }.prefix(3).map { "\($0.0) ≠ \($0.1)" }
+    /// The paths of the fields that differ, e.g. `lines[2].price.discount: nil ≠ Optional(0.00)`.
+    static func differences(_ lhs: Any, _ rhs: Any, path: String = "") -> [String] {
+        let left = Mirror(reflecting: lhs)
+        let right = Mirror(reflecting: rhs)
+        let leftChildren = Array(left.children)
+        let rightChildren = Array(right.children)
+        if leftChildren.isEmpty || rightChildren.isEmpty || leftChildren.count != rightChildren.count
+            || left.displayStyle == .enum {
+            let a = String(describing: lhs)
+            let b = String(describing: rhs)
+            return a == b ? [] : ["\(path): \(a) ≠ \(b)"]
+        }
+        var result: [String] = []
+        for (index, (a, b)) in zip(leftChildren, rightChildren).enumerated() {
+            let name = a.label.map { path.isEmpty ? $0 : path + "." + $0 } ?? "\(path)[\(index)]"
+            result += differences(a.value, b.value, path: name)
+            if result.count >= 5 { break }
+        }
+        return result
     }
 
     @Test(arguments: ciiFiles)
@@ -54,7 +78,7 @@ struct ConversionTests {
         #expect(back.syntax.isUBL)
         let expected = Self.normalized(source.invoice)
         let actual = Self.normalized(back.invoice)
-        #expect(expected == actual, "\(Self.differences(expected, actual))")
+        #expect(Self.differences(expected, actual) == [])
     }
 
     @Test(arguments: ublFiles)
@@ -65,7 +89,7 @@ struct ConversionTests {
         #expect(back.syntax == .cii)
         let expected = Self.normalized(source.invoice)
         let actual = Self.normalized(back.invoice)
-        #expect(expected == actual, "\(Self.differences(expected, actual))")
+        #expect(Self.differences(expected, actual) == [])
     }
 
     @Test func theCorpusIsThere() {

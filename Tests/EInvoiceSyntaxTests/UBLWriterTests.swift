@@ -97,8 +97,8 @@ struct UBLWriterTests {
         #expect(read.notCarried.isEmpty)
     }
 
-    @Test("reading and writing a 2,000-line invoice is fast")
-    func timing() throws {
+    @Test("a 2,000-line invoice round trips")
+    func largeInvoice() throws {
         var invoice = try UBLTestSupport.parse(try UBLTestSupport.bytes("en16931/ubl-testfiles/Invoice-Max_content.xml")).invoice
         let template = invoice.lines
         invoice.lines = (0..<2_000).map { position in
@@ -106,22 +106,9 @@ struct UBLWriterTests {
             line.identifier = String(position + 1)
             return line
         }
-        let clock = ContinuousClock()
-        var bytes: [UInt8] = []
-        let writeTime = clock.measure { bytes = UBLWriter().write(invoice) }
-        var parsed: ParsedInvoice?
-        let readTime = try clock.measure {
-            let tree = try SafeXMLParser().parse(bytes)
-            parsed = try UBLReader().read(tree)
-        }
-        let tree = try SafeXMLParser().parse(bytes)
-        let mapTime = try clock.measure { _ = try UBLReader().read(tree) }
-        print("UBL timing, 2,000 lines, \(bytes.count / 1024) KiB: write \(writeTime), parse+read \(readTime), read (mapping only) \(mapTime)")
-        #expect(parsed?.invoice == invoice)
-        #expect(parsed?.notCarried.isEmpty == true)
-        // Generous bounds for a debug build on a shared 2-core machine; a quadratic step would blow them.
-        // Parsing the XML (SafeXMLParser) is not bounded here: it has its own tests.
-        #expect(writeTime < .seconds(3))
-        #expect(mapTime < .seconds(5))
+        let bytes = UBLWriter().write(invoice)
+        let parsed = try UBLReader().read(try SafeXMLParser().parse(bytes))
+        #expect(parsed.invoice == invoice)
+        #expect(parsed.notCarried.isEmpty)
     }
 }

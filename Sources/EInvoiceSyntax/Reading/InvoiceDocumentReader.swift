@@ -39,17 +39,13 @@ public struct InvoiceDocumentReader: Sendable {
 
     public func read(tree: XMLTree) throws(Failure) -> ParsedInvoice {
         guard let root = tree.root else { throw .notAnInvoice(rootName: "", namespace: "") }
-        do {
-            switch (root.localName, root.namespace) {
-            case ("CrossIndustryInvoice", Namespaces.ciiRSM):
-                return try CIIReader().read(tree)
-            case ("Invoice", Namespaces.ublInvoice), ("CreditNote", Namespaces.ublCreditNote):
-                return try UBLReader().read(tree)
-            default:
-                throw InvoiceReadError("")
-            }
+        let isCII = root.localName == "CrossIndustryInvoice" && root.namespace == Namespaces.ciiRSM
+        let isUBL = (root.localName == "Invoice" && root.namespace == Namespaces.ublInvoice)
+            || (root.localName == "CreditNote" && root.namespace == Namespaces.ublCreditNote)
+        guard isCII || isUBL else { throw .notAnInvoice(rootName: root.qualifiedName, namespace: root.namespace) }
+        do throws(InvoiceReadError) {
+            return isCII ? try CIIReader().read(tree) : try UBLReader().read(tree)
         } catch {
-            if error.message.isEmpty { throw .notAnInvoice(rootName: root.qualifiedName, namespace: root.namespace) }
             throw .invoice(error)
         }
     }
