@@ -41,6 +41,12 @@ struct ConversionTests {
             }
             return line
         }
+        // UBL has no VAT breakdown without a total VAT (cbc:TaxAmount is mandatory in cac:TaxTotal): the UBL
+        // writer writes Σ BT-117, so a missing BT-110 next to a breakdown means exactly that.
+        if result.totals.vatTotal == nil, !result.vatBreakdown.isEmpty {
+            result.totals.vatTotal = ExactDecimal.sum(result.vatBreakdown.compactMap(\.taxAmount))
+                .rounded(to: 2, .halfTowardsPositiveInfinity)
+        }
         result.supportingDocuments = result.supportingDocuments.map {
             var document = $0
             document.typeCode = nil

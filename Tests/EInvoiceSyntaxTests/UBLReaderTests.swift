@@ -197,6 +197,38 @@ struct UBLReaderTests {
         #expect(written.contains("<cbc:TaxAmount currencyID=\"EUR\">\(invoice.totals.vatTotalInAccountingCurrency?.description ?? "?")</cbc:TaxAmount>"))
     }
 
+    @Test("an empty cac:InvoicePeriod is an empty BG-14; one with only the VAT point date code (BT-8) is no BG-14")
+    func invoicePeriodWithoutDates() throws {
+        let empty = try UBLTestSupport.parse(
+            minimalInvoice(extra: "<cac:InvoicePeriod></cac:InvoicePeriod>"))
+        #expect(empty.invoice.invoicingPeriod == Period())
+        #expect(empty.invoice.taxPointDateCode == nil)
+        #expect(empty.sourceMap["BG-14"] != nil)
+        let codeOnly = try UBLTestSupport.parse(
+            minimalInvoice(
+                extra: "<cac:InvoicePeriod><cbc:DescriptionCode>35</cbc:DescriptionCode></cac:InvoicePeriod>"))
+        #expect(codeOnly.invoice.invoicingPeriod == nil)
+        #expect(codeOnly.invoice.taxPointDateCode == "35")
+        let dated = try UBLTestSupport.parse(
+            minimalInvoice(
+                extra: "<cac:InvoicePeriod><cbc:EndDate>2024-02-29</cbc:EndDate></cac:InvoicePeriod>"))
+        #expect(dated.invoice.invoicingPeriod == Period(startDate: nil, endDate: CalendarDate(text: "2024-02-29")))
+    }
+
+    @Test("a supplier party without cac:Party is recorded as the seller group")
+    func supplierWithoutParty() throws {
+        let text = minimalInvoice().replacingOccurrences(
+            of: "<cac:AccountingSupplierParty><cac:Party><cac:PartyLegalEntity><cbc:RegistrationName>Seller"
+                + "</cbc:RegistrationName></cac:PartyLegalEntity></cac:Party></cac:AccountingSupplierParty>",
+            with: "<cac:AccountingSupplierParty></cac:AccountingSupplierParty>")
+        let parsed = try UBLTestSupport.parse(text)
+        let seller = try #require(parsed.sourceMap["BG-4"])
+        #expect(parsed.tree[seller].localName == "AccountingSupplierParty")
+        #expect(parsed.invoice.seller.name.isEmpty)
+        let withParty = try UBLTestSupport.parse(minimalInvoice())
+        #expect(withParty.sourceMap["BG-4"].map { withParty.tree[$0].localName } == "Party")
+    }
+
     // MARK: errors
 
     @Test("a bad amount names the term, the line and the column")

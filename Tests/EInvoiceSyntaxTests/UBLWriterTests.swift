@@ -97,6 +97,56 @@ struct UBLWriterTests {
         #expect(read.notCarried.isEmpty)
     }
 
+    @Test("a VAT breakdown without total VAT (BT-110) gets Σ BT-117 as the cac:TaxTotal amount UBL requires")
+    func derivedVATTotal() throws {
+        var invoice = Invoice()
+        invoice.number = "V-1"
+        invoice.currencyCode = "EUR"
+        invoice.vatBreakdown = [
+            VATBreakdown(
+                taxableAmount: try ExactDecimal(parsing: "50.03"), taxAmount: try ExactDecimal(parsing: "10.005"),
+                categoryCode: "S", rate: 20),
+            VATBreakdown(
+                taxableAmount: try ExactDecimal(parsing: "42.54"), taxAmount: try ExactDecimal(parsing: "2.34"),
+                categoryCode: "AA", rate: try ExactDecimal(parsing: "5.5")),
+        ]
+        let text = String(decoding: UBLWriter().write(invoice), as: UTF8.self)
+        // 10.005 + 2.34 = 12.345, rounded as the official BR-CO-14 rounds: halves up.
+        #expect(text.contains("<cac:TaxTotal><cbc:TaxAmount currencyID=\"EUR\">12.35</cbc:TaxAmount><cac:TaxSubtotal>"))
+        #expect(try UBLTestSupport.parse(text).invoice.totals.vatTotal == (try ExactDecimal(parsing: "12.35")))
+        // A given BT-110 is written as it is, even when it does not add up.
+        invoice.totals.vatTotal = try ExactDecimal(parsing: "12.30")
+        let given = String(decoding: UBLWriter().write(invoice), as: UTF8.self)
+        #expect(given.contains("<cac:TaxTotal><cbc:TaxAmount currencyID=\"EUR\">12.30</cbc:TaxAmount>"))
+    }
+
+    @Test("CII invoices without total VAT convert to UBL that the XSD and the official BR-CO-14 accept")
+    func ciiWithoutVATTotalToUBL() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("passerelle-ubl-vat-total-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var written: [URL] = []
+        for file in ["en16931/cii/CII_example7.xml", "en16931/cii/XRechnung-O.xml"] {
+            let source = try InvoiceDocumentReader().read(bytes: try UBLTestSupport.bytes(file))
+            #expect(source.invoice.totals.vatTotal == nil, "\(file) now has a BT-110: pick another seed")
+            #expect(!source.invoice.vatBreakdown.isEmpty)
+            let bytes = UBLWriter().write(source.invoice)
+            let back = try UBLTestSupport.parse(bytes)
+            #expect(back.invoice.totals.vatTotal?.isZero == true, "\(file): BT-110 is not Σ BT-117 = 0")
+            let url = folder.appendingPathComponent(file.replacingOccurrences(of: "/", with: "_"))
+            try Data(bytes).write(to: url)
+            written.append(url)
+        }
+        let xsd = try UBLTestSupport.validateAgainstXSD(written)
+        #expect(xsd.count == written.count && xsd.allSatisfy { $0.hasPrefix("OK ") }, "\(xsd)")
+        let fired = try UBLTestSupport.firedRules(written)
+        for url in written {
+            let rules = try #require(fired[url.path], "no oracle result for \(url.lastPathComponent)")
+            #expect(rules.isDisjoint(with: ["BR-CO-14", "BR-CO-15"]), "\(url.lastPathComponent): \(rules.sorted())")
+        }
+    }
+
     @Test("a 2,000-line invoice round trips")
     func largeInvoice() throws {
         var invoice = try UBLTestSupport.parse(try UBLTestSupport.bytes("en16931/ubl-testfiles/Invoice-Max_content.xml")).invoice

@@ -100,7 +100,7 @@ extension UBLDocumentWriter {
         let totals = invoice.totals
         if totals.vatTotal != nil || !invoice.vatBreakdown.isEmpty {
             open("cac:TaxTotal")
-            amount("TaxAmount", totals.vatTotal)
+            amount("TaxAmount", totals.vatTotal ?? Self.vatTotal(of: invoice.vatBreakdown))
             for breakdown in invoice.vatBreakdown { writeVATBreakdown(breakdown) }
             close("cac:TaxTotal")
         }
@@ -109,6 +109,12 @@ extension UBLDocumentWriter {
             amount("TaxAmount", accounting, currency: invoice.vatAccountingCurrencyCode ?? currency)
             close("cac:TaxTotal")
         }
+    }
+
+    /// BT-110 for an invoice that gives a VAT breakdown but no total VAT (CII may omit it, UBL requires
+    /// `cbc:TaxAmount` in `cac:TaxTotal`): Σ BT-117 rounded to 2 decimals, the value BR-CO-14 asks for.
+    static func vatTotal(of breakdown: [VATBreakdown]) -> Amount {
+        ExactDecimal.sum(breakdown.compactMap(\.taxAmount)).rounded(to: 2, .halfTowardsPositiveInfinity)
     }
 
     mutating func writeVATBreakdown(_ breakdown: VATBreakdown) {

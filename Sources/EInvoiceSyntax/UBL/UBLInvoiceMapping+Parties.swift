@@ -3,10 +3,13 @@ import EInvoice
 extension UBLInvoiceMapping {
     /// BG-4, BG-7, BG-10, BG-11.
     mutating func readParties(into invoice: inout Invoice) {
-        if let supplier = source.take(root, "AccountingSupplierParty", Self.cac),
-            let party = source.take(supplier, "Party", Self.cac)
-        {
-            invoice.seller = readParty(party, .seller)
+        if let supplier = source.take(root, "AccountingSupplierParty", Self.cac) {
+            if let party = source.take(supplier, "Party", Self.cac) {
+                invoice.seller = readParty(party, .seller)
+            } else {
+                // The seller element is there, empty: the rules on the seller party (BR-CO-26) still run.
+                source.record("BG-4", supplier)
+            }
         }
         if let customer = source.take(root, "AccountingCustomerParty", Self.cac),
             let party = source.take(customer, "Party", Self.cac)

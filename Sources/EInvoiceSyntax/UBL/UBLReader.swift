@@ -81,8 +81,12 @@ struct UBLInvoiceMapping {
             source.record("BG-14", period)
             let start = try source.date(period, "StartDate", at: "BG-14/BT-73")
             let end = try source.date(period, "EndDate", at: "BG-14/BT-74")
-            if start != nil || end != nil { invoice.invoicingPeriod = Period(startDate: start, endDate: end) }
             invoice.taxPointDateCode = source.text(period, "DescriptionCode", at: "BT-8")
+            // The period also carries BT-8: with only that code, BG-14 is not used. An element with neither
+            // dates nor code is an empty BG-14 (BR-CO-19).
+            if start != nil || end != nil || invoice.taxPointDateCode == nil {
+                invoice.invoicingPeriod = Period(startDate: start, endDate: end)
+            }
             // EN 16931 places BG-14 inside BG-13; both spellings of the path lead to the same elements.
             for term in ["BG-14", "BG-14/BT-73", "BG-14/BT-74"] {
                 if let index = source.sourceMap[term] { source.record("BG-13/" + term, index) }
