@@ -97,10 +97,13 @@ enum CoreCoherenceRules {
     }
 
     /// BR-CO-26. UBL does not count a seller identifier with scheme SEPA (the bank assigned creditor
-    /// identifier BT-90 travels there).
+    /// identifier BT-90 travels there). Both official tests run on the seller party element
+    /// (`ram:SellerTradeParty`, `cac:AccountingSupplierParty`): a source without one is not checked (BR-06
+    /// and BR-08 report the missing seller).
     static func checkSellerIdentification(_ context: inout RuleContext) {
         let seller = context.invoice.seller
         let artefact = context.coreArtefact
+        guard context.parsed == nil || context.coreSourceHas("BG-4") else { return }
         let identifiers = seller.identifiers.filter { identifier in
             switch artefact {
             case .cii: true

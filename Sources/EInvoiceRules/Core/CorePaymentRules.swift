@@ -1,9 +1,11 @@
 import EInvoice
+import EInvoiceSyntax
 
 /// BR-49, BR-50, BR-51 and BR-61: payment instructions (BG-16).
 ///
 /// The model holds one set of payment instructions; a document with several payment means (several
-/// `SpecifiedTradeSettlementPaymentMeans` or `cac:PaymentMeans`) is checked with the first means code.
+/// `SpecifiedTradeSettlementPaymentMeans` or `cac:PaymentMeans`) is checked with the first means code,
+/// except BR-49, which looks at each payment means element of the source.
 enum CorePaymentRules {
     /// Credit transfer (30) and SEPA credit transfer (58), the codes BR-50 and BR-61 apply to.
     static let creditTransferCodes: Set<String> = ["30", "58"]
@@ -12,14 +14,7 @@ enum CorePaymentRules {
         guard let payment = context.invoice.paymentInstructions else { return }
         let artefact = context.coreArtefact
         let code = payment.meansTypeCode.trimmingWhitespace()
-        if code.isEmpty, hasPaymentMeansElement(payment, artefact) {
-            context.reportCore(
-                "BR-49", terms: ["BG-16", "BT-81"], at: "BG-16/BT-81",
-                en: "The payment instructions (BG-16) have no payment means code (BT-81): give the UNTDID 4461 "
-                    + "code, e.g. 58 for a SEPA credit transfer or 30 for another credit transfer.",
-                fr: "Les instructions de paiement (BG-16) n'ont pas de code de moyen de paiement (BT-81) : indiquez "
-                    + "le code UNTDID 4461, par exemple 58 pour un virement SEPA ou 30 pour un autre virement.")
-        }
+        checkMeansCode(payment, &context)
         if creditTransferCodes.contains(code) {
             checkAccounts(payment, code, &context)
         }
@@ -35,6 +30,32 @@ enum CorePaymentRules {
                         + "les 4 derniers seulement).")
             }
         }
+    }
+
+    /// BR-49. The official tests run on each payment means element (`ram:SpecifiedTradeSettlementPaymentMeans`,
+    /// `cac:PaymentMeans`) and want its code element, empty or not. The model holds one BT-81 for all of them
+    /// (CII repeats the means once per account), so a source that has such elements is checked element by
+    /// element. Otherwise (in memory, or a source without any) a blank BT-81 fails where the syntax would
+    /// write a payment means element.
+    static func checkMeansCode(_ payment: PaymentInstructions, _ context: inout RuleContext) {
+        let en = "The payment instructions (BG-16) have no payment means code (BT-81): give the UNTDID 4461 "
+            + "code, e.g. 58 for a SEPA credit transfer or 30 for another credit transfer."
+        let fr = "Les instructions de paiement (BG-16) n'ont pas de code de moyen de paiement (BT-81) : indiquez "
+            + "le code UNTDID 4461, par exemple 58 pour un virement SEPA ou 30 pour un autre virement."
+        let terms = ["BG-16", "BT-81"]
+        if let means = context.coreSourceElements(
+            cii: ["SupplyChainTradeTransaction", "ApplicableHeaderTradeSettlement", "SpecifiedTradeSettlementPaymentMeans"],
+            ubl: ["PaymentMeans"]), let tree = context.parsed?.tree, !means.isEmpty
+        {
+            let codeName = context.coreArtefact == .cii ? "TypeCode" : "PaymentMeansCode"
+            for element in means where tree.child(of: element, named: codeName) == nil {
+                context.reportCore("BR-49", terms: terms, element: element, orAt: "BG-16/BT-81", en: en, fr: fr)
+            }
+            return
+        }
+        let code = payment.meansTypeCode.trimmingWhitespace()
+        guard code.isEmpty, hasPaymentMeansElement(payment, context.coreArtefact) else { return }
+        context.reportCore("BR-49", terms: terms, at: "BG-16/BT-81", en: en, fr: fr)
     }
 
     /// Whether the source had a payment means element at all. Some BG-16 terms live outside it (in CII the

@@ -53,6 +53,28 @@ extension RuleContext {
         guard CoreProfileScope.checks(ruleID, artefact: coreArtefact, profile: profile) else { return }
         report(ruleID, severity, terms: terms, at: path, en: en, fr: fr)
     }
+
+    /// Reports a core finding at a source element the rule found itself (one of several elements carrying
+    /// the same term), or at the term path when there is no such element.
+    mutating func reportCore(
+        _ ruleID: String, _ severity: Severity = .fatal, terms: [String], element: Int?, orAt path: String,
+        en: String, fr: String
+    ) {
+        guard let element else {
+            reportCore(ruleID, severity, terms: terms, at: path, en: en, fr: fr)
+            return
+        }
+        guard CoreProfileScope.checks(ruleID, artefact: coreArtefact, profile: profile) else { return }
+        report(ruleID, severity, terms: terms, element: element, en: en, fr: fr)
+    }
+
+    /// The elements reached from the document root by a path of local names (`cii` or `ubl`, after the
+    /// syntax of the source); nil in memory. For official tests that run once per element where the model
+    /// holds the term once (e.g. one BT-81 for several payment means).
+    func coreSourceElements(cii: [String], ubl: [String]) -> [Int]? {
+        guard let parsed, !parsed.tree.elements.isEmpty else { return nil }
+        return parsed.tree.all(from: 0, parsed.syntax == .cii ? cii : ubl)
+    }
 }
 
 /// Small helpers shared by the core rules.

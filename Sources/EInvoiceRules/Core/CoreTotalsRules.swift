@@ -1,4 +1,5 @@
 import EInvoice
+import EInvoiceSyntax
 
 /// BR-CO-10 … BR-CO-16: the document totals (BG-22) must add up. Sums are rounded as the official tests
 /// round them (`round(x * 100) div 100`, halves towards positive infinity). A missing total makes the
@@ -96,65 +97,89 @@ enum CoreTotalsRules {
                 + "\(montrer(expected)) : corrigez le total HT ou les montants qui le composent.")
     }
 
-    /// BR-CO-14: BT-110 = Σ BT-117. Checked only when BT-110 is present; UBL also skips it when there is no
-    /// VAT breakdown, CII then wants BT-110 to be zero.
+    /// BR-CO-14: BT-110 = Σ BT-117 (rounded). The artefacts check different elements (see `coreVATTotals`):
+    /// CII checks every VAT total whose `currencyID` is the invoice currency against all the breakdowns, so
+    /// it also wants a zero VAT total without breakdown; UBL checks every `cac:TaxTotal` that has
+    /// subtotals against its own subtotals, so a `cac:TaxTotal` without a tax amount fails. In memory, BT-110
+    /// is checked when it is given.
     static func checkVATTotal(_ context: inout RuleContext) {
         let invoice = context.invoice
-        guard let vatTotal = invoice.totals.vatTotal else { return }
-        if context.coreArtefact == .ubl, invoice.vatBreakdown.isEmpty { return }
-        let sum = CoreXPath.round2(ExactDecimal.sum(invoice.vatBreakdown.compactMap(\.taxAmount)))
-        guard vatTotal != sum else { return }
-        context.reportCore(
-            "BR-CO-14", terms: ["BT-110", "BT-117"], at: "BG-22/BT-110",
-            en: "The invoice total VAT (BT-110) is \(vatTotal) but the \(invoice.vatBreakdown.count) VAT breakdown "
-                + "amounts (BT-117) add up to \(sum): correct the total or the breakdown.",
-            fr: "Le total de TVA (BT-110) vaut \(vatTotal) mais les \(invoice.vatBreakdown.count) montants de TVA "
-                + "ventilés (BT-117) totalisent \(sum) : corrigez le total ou la ventilation.")
+        let breakdownSum = CoreXPath.round2(ExactDecimal.sum(invoice.vatBreakdown.compactMap(\.taxAmount)))
+        switch context.coreArtefact {
+        case .semantic:
+            guard let vatTotal = invoice.totals.vatTotal, vatTotal != breakdownSum else { return }
+            reportVATTotal(vatTotal, expected: breakdownSum, element: nil, &context)
+        case .cii:
+            for total in context.coreVATTotals
+            where total.currency != nil && total.currency == invoice.currencyCode && total.amount != breakdownSum {
+                reportVATTotal(total.amount, expected: breakdownSum, element: total.element, &context)
+            }
+        case .ubl:
+            for total in context.coreVATTotals {
+                guard let sum = total.breakdownSum.map(CoreXPath.round2), total.amount != sum else { continue }
+                reportVATTotal(total.amount, expected: sum, element: total.element, &context)
+            }
+        }
     }
 
-    /// BR-CO-15: BT-112 = BT-109 + BT-110, with exactly one VAT total in the invoice currency. The CII test
-    /// also accepts BT-112 = BT-109 whatever the VAT total; UBL does not. Skipped without a BT-5 element,
-    /// as both tests iterate over the currency code.
+    static func reportVATTotal(_ vatTotal: Amount?, expected: Amount, element: Int?, _ context: inout RuleContext) {
+        let count = context.invoice.vatBreakdown.count
+        context.reportCore(
+            "BR-CO-14", terms: ["BT-110", "BT-117"], element: element, orAt: "BG-22/BT-110",
+            en: "The invoice total VAT (BT-110) is \(show(vatTotal)) but the \(count) VAT breakdown amounts (BT-117) "
+                + "add up to \(expected): correct the total or the breakdown.",
+            fr: "Le total de TVA (BT-110) vaut \(montrer(vatTotal)) mais les \(count) montants de TVA ventilés "
+                + "(BT-117) totalisent \(expected) : corrigez le total ou la ventilation.")
+    }
+
+    /// BR-CO-15: BT-112 = BT-109 + BT-110, with exactly one VAT total whose `currencyID` is the invoice
+    /// currency (see `coreVATTotals`). The CII test also accepts BT-112 = BT-109 whatever the VAT totals; UBL
+    /// does not. Both tests iterate over the currency code element: without one nothing is checked, an
+    /// empty one is compared with the `currencyID`s. In memory, BT-112 = BT-109 + BT-110, a missing BT-110
+    /// counting as zero.
     static func checkTaxInclusive(_ context: inout RuleContext) {
         let invoice = context.invoice
         let totals = invoice.totals
-        // An empty currency element still makes the tests iterate, over "", which no VAT total carries.
-        let noCurrency = CoreText.isBlank(invoice.currencyCode)
-        guard !noCurrency || context.coreSourceHas("BT-5") else { return }
-        let secondInInvoiceCurrency =
-            invoice.vatAccountingCurrencyCode == invoice.currencyCode
-            && totals.vatTotalInAccountingCurrency != nil
-        let vatTotals = noCurrency ? 0 : (totals.vatTotal == nil ? 0 : 1) + (secondInInvoiceCurrency ? 1 : 0)
+        let artefact = context.coreArtefact
+        guard !CoreText.isBlank(invoice.currencyCode) || context.coreSourceHas("BT-5") else { return }
+        let currency = invoice.currencyCode.trimmingWhitespace()
+        let inCurrency = context.coreVATTotals.filter { $0.currency == currency }
         var expected: Amount?
         if let taxExclusive = totals.taxExclusiveAmount {
-            if context.coreArtefact == .semantic {
+            if artefact == .semantic {
                 expected = CoreXPath.round2(taxExclusive + (totals.vatTotal ?? .zero))
-            } else if vatTotals == 1, let vat = totals.vatTotal {
+            } else if inCurrency.count == 1, let vat = inCurrency[0].amount {
                 expected = CoreXPath.round2(taxExclusive + vat)
             }
         }
-        var passes = totals.taxInclusiveAmount != nil && totals.taxInclusiveAmount == expected
-        if context.coreArtefact == .cii, let inclusive = totals.taxInclusiveAmount,
-            inclusive == totals.taxExclusiveAmount
-        {
-            passes = true
-        }
+        let inclusive = totals.taxInclusiveAmount
+        var passes = inclusive != nil && inclusive == expected
+        if artefact == .cii, inclusive != nil, inclusive == totals.taxExclusiveAmount { passes = true }
         guard !passes else { return }
-        let twice = vatTotals > 1 && context.coreArtefact != .semantic
-        context.reportCore(
-            "BR-CO-15", terms: ["BT-112", "BT-109", "BT-110"], at: "BG-22/BT-112",
-            en: twice
-                ? "The invoice carries two VAT totals in the invoice currency \(invoice.currencyCode) (BT-110 and "
-                    + "BT-111): keep BT-111 only for a different VAT accounting currency."
-                : "The total with VAT (BT-112) is \(show(totals.taxInclusiveAmount)) but the total without VAT "
-                    + "(BT-109) \(show(totals.taxExclusiveAmount)) + the total VAT (BT-110) \(show(totals.vatTotal)) "
-                    + "= \(show(expected)): correct the total with VAT or its parts.",
-            fr: twice
-                ? "La facture porte deux totaux de TVA dans sa devise \(invoice.currencyCode) (BT-110 et BT-111) : "
-                    + "ne gardez BT-111 que pour une devise de comptabilisation différente."
-                : "Le total TTC (BT-112) vaut \(montrer(totals.taxInclusiveAmount)) mais le total HT (BT-109) "
-                    + "\(montrer(totals.taxExclusiveAmount)) + le total de TVA (BT-110) \(montrer(totals.vatTotal)) "
-                    + "= \(montrer(expected)) : corrigez le total TTC ou ses composants.")
+        let shownVAT = artefact == .semantic ? totals.vatTotal : inCurrency.first?.amount
+        let en: String
+        let fr: String
+        if artefact != .semantic, inCurrency.count > 1 {
+            en = "The invoice carries \(inCurrency.count) VAT totals in the invoice currency \(currency) (BT-110, "
+                + "BT-111): keep one; BT-111 is only for a different VAT accounting currency (BT-6)."
+            fr = "La facture porte \(inCurrency.count) totaux de TVA dans sa devise \(currency) (BT-110, BT-111) : "
+                + "n'en gardez qu'un ; BT-111 n'est que pour une devise de comptabilisation différente (BT-6)."
+        } else if artefact != .semantic, inCurrency.isEmpty {
+            en = "The invoice has no total VAT (BT-110) in the invoice currency \(currency) to add to the total "
+                + "without VAT (BT-109) \(show(totals.taxExclusiveAmount)): give BT-110 with currencyID "
+                + "\(currency), or correct the invoice currency (BT-5)."
+            fr = "La facture n'a pas de total de TVA (BT-110) dans sa devise \(currency) à ajouter au total HT "
+                + "(BT-109) \(montrer(totals.taxExclusiveAmount)) : indiquez BT-110 avec currencyID \(currency), "
+                + "ou corrigez la devise de la facture (BT-5)."
+        } else {
+            en = "The total with VAT (BT-112) is \(show(inclusive)) but the total without VAT (BT-109) "
+                + "\(show(totals.taxExclusiveAmount)) + the total VAT (BT-110) \(show(shownVAT)) = \(show(expected)): "
+                + "correct the total with VAT or its parts."
+            fr = "Le total TTC (BT-112) vaut \(montrer(inclusive)) mais le total HT (BT-109) "
+                + "\(montrer(totals.taxExclusiveAmount)) + le total de TVA (BT-110) \(montrer(shownVAT)) = "
+                + "\(montrer(expected)) : corrigez le total TTC ou ses composants."
+        }
+        context.reportCore("BR-CO-15", terms: ["BT-112", "BT-109", "BT-110"], at: "BG-22/BT-112", en: en, fr: fr)
     }
 
     /// BR-CO-16: BT-115 = BT-112 − BT-113 + BT-114, missing BT-113 or BT-114 counting as zero. CII compares
