@@ -42,3 +42,30 @@ enum SyntaxTestSupport {
 
     static func ids(_ findings: [Finding]) -> Set<String> { Set(findings.map(\.ruleID)) }
 }
+
+/// Editing corpus invoices as text, keeping track of the line the edit lands on.
+enum SyntaxEdit {
+    struct MarkerNotFound: Error { var marker: String }
+
+    /// Inserts `fragment` right before the first occurrence of `marker`; returns the new text and the
+    /// 1-based line the fragment starts on.
+    static func inserting(_ fragment: String, before marker: String, in xml: String) throws -> (xml: String, line: Int) {
+        guard let range = xml.range(of: marker) else { throw MarkerNotFound(marker: marker) }
+        let line = xml[..<range.lowerBound].filter { $0 == "\n" }.count + 1
+        return (xml.replacingCharacters(in: range.lowerBound..<range.lowerBound, with: fragment), line)
+    }
+
+    /// Replaces the first occurrence of `marker`; returns the new text and the line of the replacement.
+    static func replacing(_ marker: String, with replacement: String, in xml: String) throws -> (xml: String, line: Int) {
+        guard let range = xml.range(of: marker) else { throw MarkerNotFound(marker: marker) }
+        let line = xml[..<range.lowerBound].filter { $0 == "\n" }.count + 1
+        return (xml.replacingCharacters(in: range, with: replacement), line)
+    }
+
+    /// Removes the text from the first `start` to the end of the following `end`.
+    static func removing(from start: String, through end: String, in xml: String) throws -> String {
+        guard let lower = xml.range(of: start) else { throw MarkerNotFound(marker: start) }
+        guard let upper = xml.range(of: end, range: lower.upperBound..<xml.endIndex) else { throw MarkerNotFound(marker: end) }
+        return xml.replacingCharacters(in: lower.lowerBound..<upper.upperBound, with: "")
+    }
+}

@@ -1,8 +1,9 @@
 import EInvoiceSyntax
 
 extension SyntaxRuleTable {
-    /// Runs every rule of the table on a document in one walk over its elements.
-    func check(_ tree: XMLTree) -> [SyntaxViolation] {
+    /// Runs every rule of the table on a document in one walk over its elements. `fast: false` evaluates
+    /// every test and condition with the general evaluator only (the tests compare both ways).
+    func check(_ tree: XMLTree, fast: Bool = true) -> [SyntaxViolation] {
         guard !tree.elements.isEmpty else { return [] }
         let evaluator = SyntaxEvaluator(document: SyntaxDocument(tree: tree, names: names, trie: trie))
         let document = evaluator.document
@@ -19,12 +20,14 @@ extension SyntaxRuleTable {
                 let trieNode = ruleTrieNodes[index]
                 if trieNode >= 0, document.trieNodes[element] != trieNode { continue }
                 let rule = rules[index]
-                guard rule.context.contains(where: { matches($0, step: $0.steps.count - 1, element, evaluator) }) else {
-                    continue
-                }
+                guard rule.context.contains(where: { matches($0, step: $0.steps.count - 1, element, evaluator, fast) })
+                else { continue }
                 matchedPattern = rulePatterns[index]
-                for index in rule.nodes.indices
-                where evaluator.holds(program, rule.nodes[index], at: Int32(element)) == rule.reports[index] {
+                for index in rule.nodes.indices {
+                    let holds = fast
+                        ? evaluator.holds(program, rule.nodes[index], at: Int32(element))
+                        : evaluator.isTrue(rule.assertions[index].test, at: XNode(element))
+                    guard holds == rule.reports[index] else { continue }
                     let assertion = rule.assertions[index]
                     violations.append(
                         SyntaxViolation(assertion: assertion, element: witness(of: assertion, at: XNode(element), evaluator) ?? element))
@@ -35,21 +38,29 @@ extension SyntaxRuleTable {
     }
 
     /// Whether an element matches a context pattern from step `step` upwards.
-    private func matches(_ pattern: ContextPattern, step index: Int, _ element: Int, _ evaluator: SyntaxEvaluator) -> Bool {
+    private func matches(
+        _ pattern: ContextPattern, step index: Int, _ element: Int, _ evaluator: SyntaxEvaluator, _ fast: Bool
+    ) -> Bool {
+        func condition(_ step: ContextPattern.Step, _ element: Int) -> Bool {
+            guard !step.predicates.isEmpty else { return true }
+            return fast
+                ? evaluator.holds(program, step.condition, at: Int32(element))
+                : evaluator.passes(step.predicates, XNode(element), position: 1)
+        }
         if pattern.trieNode >= 0 {
             guard evaluator.document.trieNodes[element] == pattern.trieNode else { return false }
             guard pattern.hasConditions else { return true }
             // the names match all the way up; check the conditions on the element and its ancestors
             var current = element
             for step in pattern.steps.reversed() {
-                if step.condition >= 0, !evaluator.holds(program, step.condition, at: Int32(current)) { return false }
+                if !condition(step, current) { return false }
                 current = evaluator.document.elements[current].parent
             }
             return true
         }
         let step = pattern.steps[index]
         if let name = step.name, evaluator.document.nameIDs[element] != name { return false }
-        if step.condition >= 0, !evaluator.holds(program, step.condition, at: Int32(element)) { return false }
+        if !condition(step, element) { return false }
         let parent = evaluator.document.elements[element].parent
         if index == 0 {
             return !pattern.absolute || step.anywhereBelow || parent < 0
@@ -57,12 +68,12 @@ extension SyntaxRuleTable {
         if step.anywhereBelow {
             var ancestor = parent
             while ancestor >= 0 {
-                if matches(pattern, step: index - 1, ancestor, evaluator) { return true }
+                if matches(pattern, step: index - 1, ancestor, evaluator, fast) { return true }
                 ancestor = evaluator.document.elements[ancestor].parent
             }
             return false
         }
-        return parent >= 0 && matches(pattern, step: index - 1, parent, evaluator)
+        return parent >= 0 && matches(pattern, step: index - 1, parent, evaluator, fast)
     }
 
     private func witness(of assertion: SyntaxAssertion, at node: XNode, _ evaluator: SyntaxEvaluator) -> Int? {
