@@ -74,7 +74,7 @@ def step_text(step) -> str:
     return text + "".join("[" + xpath_text(p) + "]" for p in predicates)
 
 
-def context_text(context: str) -> str:
+def context_text(context: str, conjunction: str = "or") -> str:
     """The elements a rule context names, e.g. `cac:InvoiceLine or cac:CreditNoteLine`."""
     tree = parse(context)
     alternatives = []
@@ -92,11 +92,24 @@ def context_text(context: str) -> str:
     names = []
     for alt in alternatives:
         last = alt[2][-1]
-        name = last[1] if last[1] != "*" else "*"
-        text = name + "".join("[" + xpath_text(p) + "]" for p in last[2])
+        suffix = name_suffix(last[2][0]) if last[1] == "*" and last[2] else None
+        if suffix:
+            text = f"*{suffix}"
+        else:
+            text = last[1] + "".join("[" + xpath_text(p) + "]" for p in last[2])
         if text not in names:
             names.append(text)
-    return " or ".join(names)
+    return f" {conjunction} ".join(names)
+
+
+def name_suffix(predicate):
+    """'Amount' for a predicate that starts with ends-with(name(), 'Amount')."""
+    node = predicate
+    while node[0] == "op" and node[1] == "and":
+        node = node[2]
+    if node[0] == "call" and node[1] == "ends-with" and node[2][0] == ("call", "name", []) and node[2][1][0] == "str":
+        return node[2][1][1]
+    return None
 
 
 def is_node_path(node) -> bool:
@@ -115,8 +128,9 @@ def message_for(table: str, assertion, test) -> tuple[str, str, str]:
     """(kind, English, French) for an assertion whose test parsed to `test`."""
     document_en, document_fr = DOCUMENT[table]
     where = context_text(assertion.context)
+    where_fr = context_text(assertion.context, "ou")
     in_en = f" in {where}" if where else f" in {document_en}"
-    in_fr = f" dans {where}" if where else f" dans {document_fr}"
+    in_fr = f" dans {where_fr}" if where_fr else f" dans {document_fr}"
     fatal = assertion.flag == "fatal"
     quoted = re.match(r"^\s*\[([^\]]+)\]", assertion.message)
     quoted_id = quoted.group(1).strip() if quoted else assertion.rule_id
@@ -125,6 +139,8 @@ def message_for(table: str, assertion, test) -> tuple[str, str, str]:
     if not assertion.is_report:
         if test[0] == "call" and test[1] == "not" and len(test[2]) == 1 and is_node_path(test[2][0]):
             subject = xpath_text(test[2][0])
+            if subject.startswith("//@"):
+                subject = subject[2:]
             if last_is_attribute(test[2][0]):
                 return ("forbidden",
                         f"The attribute {subject} {'must' if fatal else 'should'} not be used{in_en}: remove it.",
@@ -157,9 +173,8 @@ def message_for(table: str, assertion, test) -> tuple[str, str, str]:
         if is_node_path(test) and test[1] == "ctx" and len(test[2]) == 1 and test[2][0][0] == "attr" \
                 and not test[2][0][2]:
             attribute = test[2][0][1]
-            target = where or "the root element"
-            return ("attributeRequired", f"The attribute @{attribute} is required on {target}: add it.",
-                    f"L'attribut @{attribute} est obligatoire sur {target or 'l’élément racine'} : ajoutez-le.")
+            return ("attributeRequired", f"The attribute @{attribute} is required on {where or 'the root element'}: add it.",
+                    f"L'attribut @{attribute} est obligatoire sur {where_fr or 'l’élément racine'} : ajoutez-le.")
     if quoted_id.startswith("BR-"):
         raise BusinessRule(quoted_id)
     official = re.sub(r"^\s*\[[^\]]+\]\s*-?\s*", "", assertion.message).strip()

@@ -20,7 +20,7 @@ enum SExpression: Sendable, Equatable {
         return expression
     }
 
-    /// The head atom of a list, e.g. `count` for `(call count ...)` is at index 1.
+    /// The items of a list (none for an atom).
     var items: [SExpression] {
         if case .list(let items) = self { return items }
         return []

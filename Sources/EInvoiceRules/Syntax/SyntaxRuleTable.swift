@@ -88,10 +88,9 @@ struct SyntaxRuleTable: Sendable {
     let trie: PathTrie
     /// The tests and context conditions in their fast form.
     let program: FastProgram
-    /// Rules to try on an element, by name id; the last slot serves elements the table never names.
-    let candidates: [[Int32]]
-    /// The same lists flat (those of slot `s` are `candidateRules[candidateStart[s]..<candidateStart[s + 1]]`),
-    /// with what the check loop reads of each rule as plain arrays: its pattern, and the trie node an
+    /// The rules to try on an element, by name id (the last slot serves elements the table never names),
+    /// in pattern then priority order: those of slot `s` are `candidateRules[candidateStart[s]..<candidateStart[s + 1]]`.
+    /// With what the check loop reads of each rule as plain arrays: its pattern, and the trie node an
     /// element must be at when its context is a single plain absolute path (-1 otherwise).
     let candidateStart: [Int32]
     let candidateRules: [Int32]
@@ -167,7 +166,6 @@ struct SyntaxRuleTable: Sendable {
         compiler.trie.freeze()
         self.program = FastProgram(compiler.program)
         self.trie = compiler.trie
-        self.candidates = candidates
         var start: [Int32] = [0]
         for list in candidates { start.append(start[start.count - 1] + Int32(list.count)) }
         self.candidateStart = start
@@ -210,7 +208,7 @@ struct SyntaxRuleTable: Sendable {
             guard arguments.count == 2, case .function(.name, let inner) = arguments[0], inner.isEmpty,
                 case .string(let suffix) = arguments[1], !suffix.contains(":")
             else { return nil }
-            return SyntaxEvaluator.hasSuffix(localName, suffix) || localName.utf8.count < suffix.utf8.count && false
+            return SyntaxEvaluator.hasSuffix(localName, suffix)
         case .function(.not, let arguments):
             guard let inner = arguments.first else { return nil }
             return nameCondition(inner, localName).map { !$0 }
