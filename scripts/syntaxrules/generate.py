@@ -235,10 +235,14 @@ def main() -> int:
     parser.add_argument("--schematron-dir", default=DEFAULT_DIR)
     parser.add_argument("--out", default=DEFAULT_OUT)
     args = parser.parse_args()
-    for line in write_tables(args.out, args.schematron_dir):
+    report = write_tables(args.out, args.schematron_dir)
+    for line in report:
         print(line)
     for line in missing_french:
         print("MISSING FRENCH\t" + line)
+    with open(os.path.join(HERE, "report.txt"), "w", encoding="utf-8") as handle:
+        handle.write("# Written by generate.py: what each table implements and every rule id it leaves out, with why.\n")
+        handle.write("\n".join(report) + "\n")
     return 1 if missing_french else 0
 
 

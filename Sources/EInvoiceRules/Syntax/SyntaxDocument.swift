@@ -82,10 +82,17 @@ final class SyntaxDocument {
         }
         self.firstChild = firstChild
         self.nextSibling = nextSibling
-        (bucketStart, bucket) = Self.group(count: perName, nameIDs.enumerated().lazy.filter { $0.element >= 0 }
-            .map { (Int32($0.offset), $0.element) }, placeholder: 0)
-        (attributeStart, attributeBucket) = Self.group(count: perAttribute, attributeIDs.lazy.map { ($0.node, $0.id) },
-            placeholder: XNode.document)
+        (bucketStart, bucket) = Self.group(nameIDs, counts: perName)
+        var attributeStart = [Int32](repeating: 0, count: perAttribute.count + 1)
+        for group in 0..<perAttribute.count { attributeStart[group + 1] = attributeStart[group] + perAttribute[group] }
+        var attributeFill = attributeStart
+        var attributeBucket = [XNode](repeating: .document, count: attributeIDs.count)
+        for (node, id) in attributeIDs {
+            attributeBucket[Int(attributeFill[Int(id)])] = node
+            attributeFill[Int(id)] += 1
+        }
+        self.attributeStart = attributeStart
+        self.attributeBucket = attributeBucket
         self.elements = elements
         self.nameIDs = nameIDs
         self.trieNodes = trieNodes
@@ -97,17 +104,15 @@ final class SyntaxDocument {
         self.rootIndex = count > 0 ? (trie.rootNames.firstIndex(of: nameIDs[0]) ?? -1) : -1
     }
 
-    /// A counting sort of items by group id, keeping their order within a group.
-    private static func group<Item, Items: Sequence>(count perGroup: [Int32], _ items: Items, placeholder: Item)
-        -> ([Int32], [Item]) where Items.Element == (Item, Int32)
-    {
-        var start = [Int32](repeating: 0, count: perGroup.count + 1)
-        for group in 0..<perGroup.count { start[group + 1] = start[group] + perGroup[group] }
+    /// A counting sort of the elements by name id (those of id -1 left out), keeping document order.
+    private static func group(_ nameIDs: [Int32], counts: [Int32]) -> ([Int32], [Int32]) {
+        var start = [Int32](repeating: 0, count: counts.count + 1)
+        for group in 0..<counts.count { start[group + 1] = start[group] + counts[group] }
         var fill = start
-        var grouped = [Item](repeating: placeholder, count: Int(start[perGroup.count]))
-        for (item, group) in items {
-            grouped[Int(fill[Int(group)])] = item
-            fill[Int(group)] += 1
+        var grouped = [Int32](repeating: 0, count: Int(start[counts.count]))
+        for (element, id) in nameIDs.enumerated() where id >= 0 {
+            grouped[Int(fill[Int(id)])] = Int32(element)
+            fill[Int(id)] += 1
         }
         return (start, grouped)
     }
@@ -117,6 +122,13 @@ final class SyntaxDocument {
         guard rootIndex >= 0 else { return nil }
         let node = Int(triePaths[Int(path) * rootCount + rootIndex])
         return (trieCount[node], trieFirst[node])
+    }
+
+    /// How many elements a registered trie path reaches from the root element (0 when the root is not
+    /// one the table knows).
+    func trieCount(path: Int32) -> Int32 {
+        guard rootIndex >= 0 else { return 0 }
+        return trieCount[Int(triePaths[Int(path) * rootCount + rootIndex])]
     }
 
     /// The elements named `name`, in document order.

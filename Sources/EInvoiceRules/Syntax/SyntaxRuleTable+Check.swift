@@ -24,9 +24,16 @@ extension SyntaxRuleTable {
                 else { continue }
                 matchedPattern = rulePatterns[index]
                 for index in rule.nodes.indices {
-                    let holds = fast
-                        ? evaluator.holds(program, rule.nodes[index], at: Int32(element))
-                        : evaluator.isTrue(rule.assertions[index].test, at: XNode(element))
+                    let holds: Bool
+                    if fast, element == 0, rule.forbiddenFirst[index] >= 0 {
+                        let second = rule.forbiddenSecond[index]
+                        holds = document.trieCount(path: rule.forbiddenFirst[index]) == 0
+                            && (second < 0 || document.trieCount(path: second) == 0)
+                    } else if fast {
+                        holds = evaluator.holds(program, rule.nodes[index], at: Int32(element))
+                    } else {
+                        holds = evaluator.isTrue(rule.assertions[index].test, at: XNode(element))
+                    }
                     guard holds == rule.reports[index] else { continue }
                     let assertion = rule.assertions[index]
                     violations.append(

@@ -53,14 +53,36 @@ final class SyntaxRule: Sendable {
     /// The assertions' program nodes and kinds, as plain arrays for the check loop.
     let nodes: [Int32]
     let reports: [Bool]
+    /// On the root element, `not(P)` and `not(P | Q)` with plain paths are answered from the trie
+    /// without going through the program: the trie paths of P and Q, -1 when the assertion is not such.
+    let forbiddenFirst: [Int32]
+    let forbiddenSecond: [Int32]
 
-    init(pattern: Int, priority: Int, context: [ContextPattern], assertions: [SyntaxAssertion]) {
+    init(
+        pattern: Int, priority: Int, context: [ContextPattern], assertions: [SyntaxAssertion],
+        program: FastProgram.Builder, onRoot: Bool
+    ) {
         self.pattern = pattern
         self.priority = priority
         self.context = context
         self.assertions = assertions
         self.nodes = assertions.map(\.node)
         self.reports = assertions.map(\.isReport)
+        var first: [Int32] = []
+        var second: [Int32] = []
+        for assertion in assertions {
+            var paths: [Int32] = []
+            if onRoot, !assertion.isReport, case .not(let operand) = program.nodes[Int(assertion.node)],
+                case .exists(let start, let count) = program.nodes[Int(operand)], count <= 2
+            {
+                paths = (start..<(start + count)).map { program.paths[Int($0)].triePath }
+            }
+            let usable = !paths.isEmpty && paths.allSatisfy { $0 >= 0 }
+            first.append(usable ? paths[0] : -1)
+            second.append(usable && paths.count == 2 ? paths[1] : -1)
+        }
+        self.forbiddenFirst = first
+        self.forbiddenSecond = second
     }
 }
 
@@ -136,7 +158,9 @@ struct SyntaxRuleTable: Sendable {
             }
         }
         let rules = drafts.map {
-            SyntaxRule(pattern: $0.pattern, priority: $0.priority, context: $0.context, assertions: $0.assertions)
+            SyntaxRule(
+                pattern: $0.pattern, priority: $0.priority, context: $0.context, assertions: $0.assertions,
+                program: compiler.program, onRoot: Self.isRoot($0.context))
         }
         let slots = Int(compiler.names.count) + 1
         var candidates = [[Int32]](repeating: [], count: slots)
