@@ -1,0 +1,101 @@
+import EInvoiceSyntax
+
+extension SyntaxRuleTable {
+    /// Runs every rule of the table on a document in one walk over its elements. `fast: false` evaluates
+    /// every test and condition with the general evaluator only (the tests compare both ways).
+    func check(_ tree: XMLTree, fast: Bool = true) -> [SyntaxViolation] {
+        guard !tree.elements.isEmpty else { return [] }
+        let evaluator = SyntaxEvaluator(document: SyntaxDocument(tree: tree, names: names, trie: trie))
+        let document = evaluator.document
+        let unknown = candidateStart.count - 2
+        var violations: [SyntaxViolation] = []
+        for element in 0..<tree.elements.count {
+            let id = document.nameIDs[element]
+            let slot = id >= 0 ? Int(id) : unknown
+            var matchedPattern: Int32 = -1
+            for position in Int(candidateStart[slot])..<Int(candidateStart[slot + 1]) {
+                let index = Int(candidateRules[position])
+                // cheap rejections before touching the rule
+                guard rulePatterns[index] != matchedPattern else { continue }
+                let trieNode = ruleTrieNodes[index]
+                if trieNode >= 0, document.trieNodes[element] != trieNode { continue }
+                let rule = rules[index]
+                guard rule.context.contains(where: { matches($0, step: $0.steps.count - 1, element, evaluator, fast) })
+                else { continue }
+                matchedPattern = rulePatterns[index]
+                for index in rule.nodes.indices {
+                    let holds: Bool
+                    if fast, element == 0, rule.forbiddenFirst[index] >= 0 {
+                        let second = rule.forbiddenSecond[index]
+                        holds = document.trieCount(path: rule.forbiddenFirst[index]) == 0
+                            && (second < 0 || document.trieCount(path: second) == 0)
+                    } else if fast {
+                        holds = evaluator.holds(program, rule.nodes[index], at: Int32(element))
+                    } else {
+                        holds = evaluator.isTrue(rule.assertions[index].test, at: XNode(element))
+                    }
+                    guard holds == rule.reports[index] else { continue }
+                    let assertion = rule.assertions[index]
+                    violations.append(
+                        SyntaxViolation(assertion: assertion, element: witness(of: assertion, at: XNode(element), evaluator) ?? element))
+                }
+            }
+        }
+        return violations
+    }
+
+    /// Whether an element matches a context pattern from step `step` upwards.
+    private func matches(
+        _ pattern: ContextPattern, step index: Int, _ element: Int, _ evaluator: SyntaxEvaluator, _ fast: Bool
+    ) -> Bool {
+        func condition(_ step: ContextPattern.Step, _ element: Int) -> Bool {
+            guard !step.predicates.isEmpty else { return true }
+            return fast
+                ? evaluator.holds(program, step.condition, at: Int32(element))
+                : evaluator.passes(step.predicates, XNode(element), position: 1)
+        }
+        if pattern.trieNode >= 0 {
+            guard evaluator.document.trieNodes[element] == pattern.trieNode else { return false }
+            guard pattern.hasConditions else { return true }
+            // the names match all the way up; check the conditions on the element and its ancestors
+            var current = element
+            for step in pattern.steps.reversed() {
+                if !condition(step, current) { return false }
+                current = evaluator.document.elements[current].parent
+            }
+            return true
+        }
+        let step = pattern.steps[index]
+        if let name = step.name, evaluator.document.nameIDs[element] != name { return false }
+        if !condition(step, element) { return false }
+        let parent = evaluator.document.elements[element].parent
+        if index == 0 {
+            return !pattern.absolute || step.anywhereBelow || parent < 0
+        }
+        if step.anywhereBelow {
+            var ancestor = parent
+            while ancestor >= 0 {
+                if matches(pattern, step: index - 1, ancestor, evaluator, fast) { return true }
+                ancestor = evaluator.document.elements[ancestor].parent
+            }
+            return false
+        }
+        return parent >= 0 && matches(pattern, step: index - 1, parent, evaluator, fast)
+    }
+
+    private func witness(of assertion: SyntaxAssertion, at node: XNode, _ evaluator: SyntaxEvaluator) -> Int? {
+        guard let path = assertion.witness else { return nil }
+        var skipped = 0
+        var found: XNode?
+        _ = evaluator.forEachNode(path, at: node) { candidate in
+            if skipped == assertion.witnessOffset {
+                found = candidate
+                return false
+            }
+            skipped += 1
+            return true
+        }
+        guard let found else { return nil }
+        return found.element >= 0 ? Int(found.element) : 0
+    }
+}
