@@ -51,5 +51,7 @@ public struct Validator: Sendable {
 
 /// The registry of rule groups.
 public enum RuleGroups {
-    public static var all: [RuleGroup] { [core, coherence, decimals] }
+    public static var all: [RuleGroup] {
+        [core, coherence, decimals, vatCategories, codeListsCII, codeListsUBL] + syntaxGroups + france
+    }
 }
