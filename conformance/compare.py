@@ -41,6 +41,7 @@ class Comparison:
     problems: list[str] = field(default_factory=list)  # failures not tied to one rule
     broken_mutation: bool = False
     severity_mismatches: list[dict] = field(default_factory=list)  # informational
+    known: list[dict] = field(default_factory=list)  # listed in known-disagreements.tsv, with the reason
 
     @property
     def passed(self) -> bool:
@@ -51,7 +52,7 @@ class Comparison:
                 "passed": self.passed, "official": self.official, "ours": self.ours,
                 "disagreements": self.disagreements, "problems": self.problems,
                 "broken_mutation": self.broken_mutation,
-                "severity_mismatches": self.severity_mismatches}
+                "severity_mismatches": self.severity_mismatches, "known": self.known}
 
 
 def compare(label: str, kind: str, rules: str, official: dict, ours: dict,

@@ -8,7 +8,7 @@ Spec format (tab-separated, '#' starts a comment line, one operation a line):
 - id: unique mutation id; consecutive lines with the same id are applied in order
   to the same file (base and expect may be left empty on the continuation lines;
   the expect ids of all lines are united).
-- base: `corpus:<path under the corpus dir>` (or a path relative to the repo root).
+- base: `corpus:<path under the corpus dir>`, `seed:<file in conformance/seeds>` (or a path relative to the repo root).
 - op: delete | text | attr:NAME | insert | insert-before (see the helper brief).
 - xpath: XPath 1.0 with the prefixes rsm ram udt qdt (CII) and cbc cac (UBL).
 - value: the text, attribute value or XML fragment (escapes \\t \\n \\\\ are decoded).
@@ -141,6 +141,8 @@ def load_specs(paths: list[str]) -> tuple[list[Mutation], list[str]]:
 def resolve_base(base: str, corpus: str) -> str:
     if base.startswith("corpus:"):
         return os.path.join(corpus, base[len("corpus:"):])
+    if base.startswith("seed:"):
+        return os.path.join(HERE, "seeds", base[len("seed:"):])
     return base if os.path.isabs(base) else os.path.join(REPO, base)
 
 

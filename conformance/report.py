@@ -85,6 +85,18 @@ def markdown(summary: dict, comparisons: list[Comparison], implemented: set[str]
     else:
         lines.append("None.")
 
+    known = [(c, k) for c in comparisons for k in c.known]
+    lines += ["", f"## Known disagreements ({len(known)})", "",
+              "Listed with their reason in `conformance/known-disagreements.tsv`; they do not fail the run, "
+              "and an entry that stops happening does.", ""]
+    if known:
+        lines += ["| file | rule set | rule | official | ours | reason |", "|---|---|---|---|---|---|"]
+        for c, k in known:
+            lines.append(f"| {_cell(c.label)} | {c.rules} | {k['rule']} | {k['official'] or '-'} | "
+                         f"{k['ours'] or '-'} | {_cell(k['reason'])} |")
+    else:
+        lines.append("None.")
+
     mismatches = [(c, m) for c in comparisons for m in c.severity_mismatches]
     if mismatches:
         lines += ["", f"## Severity differences ({len(mismatches)}, informational)", "",

@@ -103,9 +103,11 @@ struct CIIReadContext {
             })
         else { return nil }
         let text = text(leaf, path)
-        if let format = attribute("format", of: leaf), format.trimmedXMLWhitespace != "102" {
-            throw failure(
-                at: leaf, path: path, "date format '\(format)' is not supported; CII dates use format 102 (YYYYMMDD)")
+        // A date without format 102 is not a date in the EN 16931 sense: the official rules treat it as
+        // absent (BR-03, BR-29 …) and the code-list rule (FX-SCH-A) names the wrong format. Reading goes on.
+        if (attribute("format", of: leaf)?.trimmedXMLWhitespace ?? "") != "102" {
+            consumed[leaf] = true
+            return nil
         }
         guard text.utf8.count == 8, let date = CalendarDate(text: text) else {
             throw failure(at: leaf, path: path, "'\(text)' is not a date in format 102 (YYYYMMDD)")
