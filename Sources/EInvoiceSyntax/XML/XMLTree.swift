@@ -30,7 +30,10 @@ public struct XMLTree: Sendable {
 
     public var root: Element? { elements.first }
 
-    public subscript(index: Int) -> Element { elements[index] }
+    /// Yields the element in place: `tree[i].localName` copies (and retains) nothing.
+    public subscript(index: Int) -> Element {
+        _read { yield elements[index] }
+    }
 
     /// The children of `index` with the given local name and namespace, in document order.
     public func children(of index: Int, named localName: String, namespace: String? = nil) -> [Int] {
