@@ -255,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         "agreement": f"{100 * sum(c.passed for c in compared) / max(len(compared), 1):.1f}% of "
                      f"comparisons, {100 * agreed_decisions / max(decisions, 1):.2f}% of "
                      f"(file x implemented rule) decisions",
+        "known disagreements (not counted as failures, see below)": sum(len(c.known) for c in comparisons),
         "failed conversions": len(convert_failures),
         "broken mutations": broken,
         "timings": ", ".join(f"{k} {v}" for k, v in timings.items()),
