@@ -6,11 +6,7 @@ import Testing
 /// CII → UBL → model and UBL → CII → model give back the same invoice for everything EN 16931 holds.
 @Suite("Conversion between CII and UBL")
 struct ConversionTests {
-    static var corpus: String {
-        if let path = ProcessInfo.processInfo.environment["PASSERELLE_CORPUS"] { return path }
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return repository.deletingLastPathComponent().appendingPathComponent("shared/corpus").path
-    }
+    static var corpus: String { CIICorpus.root?.path ?? "../shared/corpus" }
 
     static func files(_ folder: String) -> [String] {
         let directory = corpus + "/" + folder

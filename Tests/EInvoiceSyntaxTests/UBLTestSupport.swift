@@ -10,14 +10,9 @@ enum UBLTestSupport {
     }
 
     /// `PASSERELLE_CORPUS`, else `<repo>/../shared/corpus` found from this file's path.
-    static func corpusRoot(filePath: String = #filePath) throws -> URL {
-        if let configured = ProcessInfo.processInfo.environment["PASSERELLE_CORPUS"], !configured.isEmpty {
-            return URL(fileURLWithPath: configured, isDirectory: true)
-        }
-        let corpus = repositoryRoot(filePath: filePath).deletingLastPathComponent()
-            .appendingPathComponent("shared/corpus", isDirectory: true)
-        guard FileManager.default.fileExists(atPath: corpus.path) else {
-            throw Missing(description: "no corpus at \(corpus.path); set PASSERELLE_CORPUS to the corpus folder")
+    static func corpusRoot() throws -> URL {
+        guard let corpus = CIICorpus.root else {
+            throw Missing(description: "no corpus at ../shared/corpus; set PASSERELLE_CORPUS to the corpus folder")
         }
         return corpus
     }
