@@ -1,0 +1,2 @@
+/// Factur-X: PDF/A-3 invoices with the CII XML embedded — writing, reading back and checking.
+public enum FacturX {}
