@@ -10,6 +10,13 @@ struct InvoiceInput {
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
+        /// The French message when there is one (JSON invoices), else `description`.
+        var french: String
+
+        init(description: String, french: String? = nil) {
+            self.description = description
+            self.french = french ?? description
+        }
     }
 
     func read(path: String) throws(Failure) -> ParsedInvoice {
@@ -25,7 +32,8 @@ struct InvoiceInput {
             do {
                 invoice = try InvoiceJSON.decode(bytes, limits: InvoiceJSON.Limits(maximumBytes: reader.limits.maximumBytes))
             } catch {
-                throw Failure(description: "JSON invoice: \(error.description)")
+                throw Failure(description: "JSON invoice: \(error.description)",
+                              french: "facture JSON : \(error.frenchDescription)")
             }
             return try reader.read(bytes: CIIWriter().write(invoice))
         } catch let error as Failure {

@@ -44,7 +44,8 @@ struct ValidateCommand: ParsableCommand {
                 let parsed = try reader.read(path: path)
                 reports.append(FileReport(path: path, error: nil, syntax: parsed.syntax.rawValue, findings: validator.validate(parsed)))
             } catch {
-                reports.append(FileReport(path: path, error: error.description, syntax: nil, findings: []))
+                let message = language == .fr ? error.french : error.description
+                reports.append(FileReport(path: path, error: message, syntax: nil, findings: []))
             }
         }
         switch format {

@@ -72,7 +72,7 @@ extension InvoiceJSON.Failure {
             if let problem = context.underlyingError as? JSONProblem {
                 self.init(problem, codingPath: context.codingPath)
             } else {
-                // The pre-scan refuses malformed JSON first, so this is not expected; say what JSONDecoder said.
+                // JSONParser refuses malformed JSON first, so this comes only from another decoder; say what it said.
                 self.init(
                     reason: .malformed, path: JSONPath(context.codingPath).text,
                     english: "not a valid JSON invoice: \(context.debugDescription)",

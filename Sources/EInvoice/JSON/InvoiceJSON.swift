@@ -33,11 +33,9 @@ public enum InvoiceJSON {
         var body = [UInt8](bytes)
         // RFC 8259 lets a parser ignore a UTF-8 byte order mark; Windows tools like to write one.
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        let scan = try JSONPreScanner(bytes: body, maximumDepth: limits.maximumDepth).scan()
-        let decoder = JSONDecoder()
-        if let key = CodingUserInfoKey.invoiceJSONNumbers { decoder.userInfo[key] = scan }
+        let document = try JSONParser(bytes: body, maximumDepth: limits.maximumDepth).parse()
         do {
-            return try decoder.decode(Invoice.self, from: Data(body))
+            return try Invoice(from: JSONTreeDecoder(document: document, index: 0))
         } catch let error as DecodingError {
             throw Failure(error)
         } catch {
@@ -59,10 +57,4 @@ public enum InvoiceJSON {
             preconditionFailure("JSONEncoder refused an invoice: \(error)")
         }
     }
-}
-
-extension CodingUserInfoKey {
-    /// The exact text of every JSON number of the payload, by path (`JSONPreScanner.Numbers`).
-    /// (`CodingUserInfoKey(rawValue:)` is failable, although it never fails.)
-    static let invoiceJSONNumbers = CodingUserInfoKey(rawValue: "passerelle.invoiceJSON.numbers")
 }

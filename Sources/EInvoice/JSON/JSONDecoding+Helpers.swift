@@ -19,22 +19,32 @@ extension Decoder {
     /// is a `DecodingError` at that key's path instead of data silently dropped.
     func strictContainer<Keys: CodingKey & CaseIterable>(
         keyedBy _: Keys.Type, expected: JSONKind = .object
-    ) throws -> KeyedDecodingContainer<Keys> {
-        let all: KeyedDecodingContainer<JSONAnyKey>
+    ) throws -> StrictContainer<Keys> {
+        if let tree = self as? JSONTreeDecoder {
+            guard tree.kind == .object else { throw tree.wrongType(expected: expected) }
+            let value = tree.document.values[tree.index]
+            let keys = tree.document.keys[value.firstMember..<value.firstMember + value.memberCount]
+            try rejectUnknown(keys.filter { Keys(stringValue: $0) == nil }, of: Keys.self)
+            return StrictContainer(tree: tree)
+        }
+        let base: KeyedDecodingContainer<JSONAnyKey>
         do {
-            all = try container(keyedBy: JSONAnyKey.self)
+            base = try container(keyedBy: JSONAnyKey.self)
         } catch let error as DecodingError {
             throw wrongType(error, expected: expected)
         }
-        let known = Set(Keys.allCases.map(\.stringValue))
-        let unknown = all.allKeys.map(\.stringValue).filter { !known.contains($0) }.sorted()
-        if let first = unknown.first {
-            let problem = JSONProblem.unknownKey(first, suggestion: Self.nearest(first, in: known), others: unknown.count - 1)
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: codingPath + [JSONAnyKey(stringValue: first)], debugDescription: problem.english,
-                underlyingError: problem))
-        }
-        return try container(keyedBy: Keys.self)
+        try rejectUnknown(base.allKeys.map(\.stringValue).filter { Keys(stringValue: $0) == nil }, of: Keys.self)
+        return StrictContainer(base: base)
+    }
+
+    private func rejectUnknown<Keys: CodingKey & CaseIterable>(_ unknown: [String], of _: Keys.Type) throws {
+        guard !unknown.isEmpty else { return }
+        let sorted = unknown.sorted()
+        let known = Set(Keys.allCases.map { $0.stringValue })
+        let problem = JSONProblem.unknownKey(sorted[0], suggestion: Self.nearest(sorted[0], in: known), others: sorted.count - 1)
+        throw DecodingError.dataCorrupted(DecodingError.Context(
+            codingPath: codingPath + [JSONAnyKey(stringValue: sorted[0])], debugDescription: problem.english,
+            underlyingError: problem))
     }
 
     /// A type mismatch at this decoder's own value, restated as "expected X, found Y".
@@ -42,9 +52,7 @@ extension Decoder {
         switch error {
         case let .typeMismatch(_, context) where context.codingPath.count == codingPath.count && context.underlyingError == nil,
             let .valueNotFound(_, context) where context.codingPath.count == codingPath.count && context.underlyingError == nil:
-            let problem = JSONProblem.wrongType(expected: expected, found: foundKind())
-            return DecodingError.typeMismatch(
-                Any.self, DecodingError.Context(codingPath: codingPath, debugDescription: problem.english, underlyingError: problem))
+            return JSONProblem.wrongType(expected: expected, found: foundKind()).error(at: codingPath)
         default:
             return error
         }
@@ -52,6 +60,7 @@ extension Decoder {
 
     /// The kind of this decoder's value, found by trying each (only on the error path).
     func foundKind() -> JSONKind {
+        if let tree = self as? JSONTreeDecoder { return tree.kind.json }
         guard let single = try? singleValueContainer() else { return .other }
         if single.decodeNil() { return .null }
         if (try? single.decode(Bool.self)) != nil { return .boolean }
@@ -86,63 +95,34 @@ extension Decoder {
     }
 }
 
-extension KeyedDecodingContainer {
-    /// A text term; "" when the key is absent or null. Surrounding whitespace is trimmed, as when reading XML.
-    func text(_ key: Key) throws -> String { try optionalText(key) ?? "" }
-
-    /// An optional text term; nil when the key is absent or null. Surrounding whitespace is trimmed.
-    func optionalText(_ key: Key) throws -> String? {
-        try checked(key, expected: .string) { try decodeIfPresent(String.self, forKey: key) }?.trimmedJSONWhitespace
-    }
-
-    /// A text kept exactly as sent (attachment content); nil when the key is absent or null.
-    func untrimmedText(_ key: Key) throws -> String? {
-        try checked(key, expected: .string) { try decodeIfPresent(String.self, forKey: key) }
-    }
-
-    /// A flag; false when the key is absent or null.
-    func flag(_ key: Key) throws -> Bool {
-        try checked(key, expected: .boolean) { try decodeIfPresent(Bool.self, forKey: key) } ?? false
-    }
-
-    /// An optional value (decimal, date, identifier, group); nil when the key is absent or null.
-    func optional<Value: Decodable>(_ key: Key) throws -> Value? {
-        try checked(key, expected: .object) { try decodeIfPresent(Value.self, forKey: key) }
-    }
-
-    /// A group the model always holds; its default when the key is absent or null.
-    func group<Value: Decodable>(_ key: Key, default defaultValue: Value) throws -> Value {
-        try optional(key) ?? defaultValue
-    }
-
-    /// A repeated group; [] when the key is absent or null.
-    func list<Element: Decodable>(_ key: Key) throws -> [Element] {
-        try checked(key, expected: .array) { try decodeIfPresent([Element].self, forKey: key) } ?? []
-    }
-
-    /// Restates a type mismatch of the value at `key` itself as "expected X, found Y".
-    private func checked<Value>(_ key: Key, expected: JSONKind, _ read: () throws -> Value) throws -> Value {
-        do {
-            return try read()
-        } catch let DecodingError.typeMismatch(_, context)
-            where context.codingPath.count == codingPath.count + 1 && context.underlyingError == nil
-        {
-            let problem = JSONProblem.wrongType(expected: expected, found: foundKind(key))
-            throw DecodingError.typeMismatch(
-                Any.self, DecodingError.Context(codingPath: context.codingPath, debugDescription: problem.english, underlyingError: problem))
-        }
-    }
-
-    private func foundKind(_ key: Key) -> JSONKind {
-        if (try? decodeNil(forKey: key)) == true { return .null }
-        if (try? decode(Bool.self, forKey: key)) != nil { return .boolean }
-        if (try? decode(String.self, forKey: key)) != nil { return .string }
-        if (try? nestedUnkeyedContainer(forKey: key)) != nil { return .array }
-        if (try? nestedContainer(keyedBy: JSONAnyKey.self, forKey: key)) != nil { return .object }
-        return .number
+extension JSONProblem {
+    /// The `DecodingError` that carries this problem, at a path.
+    func error(at codingPath: [any CodingKey]) -> DecodingError {
+        let context = DecodingError.Context(codingPath: codingPath, debugDescription: english, underlyingError: self)
+        if case .wrongType = self { return DecodingError.typeMismatch(Any.self, context) }
+        return DecodingError.dataCorrupted(context)
     }
 }
 
+extension JSONDocument.Kind {
+    var json: JSONKind {
+        switch self {
+        case .object: .object
+        case .array: .array
+        case .string: .string
+        case .number: .number
+        case .bool: .boolean
+        case .null: .null
+        }
+    }
+}
+
+extension JSONTreeDecoder {
+    /// "expected X, found Y" at this value.
+    func wrongType(expected: JSONKind) -> DecodingError {
+        JSONProblem.wrongType(expected: expected, found: kind.json).error(at: codingPath)
+    }
+}
 extension String {
     /// The text without the spaces, tabs and line breaks around it (no copy when there are none).
     var trimmedJSONWhitespace: String {

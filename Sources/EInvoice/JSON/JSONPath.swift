@@ -28,13 +28,3 @@ struct JSONPath: Hashable, Sendable {
         return result
     }
 }
-
-/// The exact text of every number in a JSON payload, by path, as found by `JSONPreScanner`.
-/// `ExactDecimal.init(from:)` reads a number from here, so no number ever passes through `Double`.
-struct JSONNumberTexts: Sendable {
-    var texts: [JSONPath: String] = [:]
-
-    subscript(codingPath: [any CodingKey]) -> String? {
-        texts.isEmpty ? nil : texts[JSONPath(codingPath)]
-    }
-}

@@ -81,7 +81,7 @@ struct InvoiceJSONNumberTests {
     }
 }
 
-/// A `JSONDecoder` without the pre-scan's number texts.
+/// Foundation's `JSONDecoder`, which hands `ExactDecimal` a `Decimal` instead of the number's text.
 private struct JSONDecoderShim {
     private struct Wrapper: Decodable { var amount: ExactDecimal }
 

@@ -1,24 +1,27 @@
-extension JSONPreScanner {
+extension JSONParser {
     /// Reads a string from its opening quote to its closing quote: escapes, UTF-8 and control characters are
-    /// checked. Returns the decoded text when `decoding` (keys), "" otherwise (values are decoded by JSONDecoder).
-    mutating func string(decoding: Bool) throws(InvoiceJSON.Failure) -> String {
+    /// checked. The text is decoded when `decoding` (keys) or when it has escapes; other values are decoded
+    /// from the bytes when the decoder asks for them.
+    mutating func string(decoding: Bool) throws(InvoiceJSON.Failure) -> String? {
         let opening = position
         position += 1
         var start = position
         var decoded: [UInt8] = []
+        var escaped = false
         while true {
             guard let byte = current else {
                 throw malformed("a string is not closed (a '\"' is missing)", "une chaîne n'est pas fermée (il manque un '\"')", at: opening)
             }
             switch byte {
             case UInt8(ascii: "\""):
-                let text = decoding ? Self.text(decoded, bytes[start..<position]) : ""
+                let text = decoding || escaped ? Self.text(decoded, bytes[start..<position]) : nil
                 position += 1
                 return text
             case UInt8(ascii: "\\"):
-                if decoding { decoded += bytes[start..<position] }
+                escaped = true
+                decoded += bytes[start..<position]
                 let scalar = try escape()
-                if decoding { decoded += Array(String(Character(scalar)).utf8) }
+                decoded += Array(String(Character(scalar)).utf8)
                 start = position
             case 0..<0x20:
                 throw malformed(

@@ -1,20 +1,29 @@
-/// Reads a JSON text once before it is decoded, without recursion and without building a tree:
-/// - checks that it is JSON (RFC 8259) in UTF-8, and says where it is not, by line and column;
-/// - refuses nesting deeper than the limit (JSONDecoder itself allows 512, and an invoice needs 6);
+/// Parses a JSON text (RFC 8259, UTF-8) into a `JSONDocument`, in one loop without recursion:
+/// - says where the text is not JSON, by line and column;
+/// - refuses nesting deeper than the limit (100,000 nested arrays cost nothing and crash nothing);
 /// - refuses a key given twice in one object (JSONDecoder silently keeps one of them);
-/// - records the text of every number by path, so that amounts are read exactly (`JSONNumberTexts`).
-struct JSONPreScanner {
+/// - keeps the text of every number as written, so that amounts are read exactly.
+struct JSONParser {
     let bytes: [UInt8]
     private let maximumDepth: Int
     var position = 0
     private var frames: [Frame] = []
-    private var numbers = JSONNumberTexts()
+    private var values: [JSONDocument.Value] = []
+    /// Members of the open containers, moved to `members` / `keys` when their container closes.
+    private var pendingMembers: [Int] = []
+    private var pendingKeys: [String] = []
+    private var members: [Int] = []
+    private var keys: [String] = []
+    private var escapedStrings: [Int: String] = [:]
 
     private struct Frame {
+        var value: Int
         var isObject: Bool
-        var index = 0
+        var firstPending: Int
+        var count = 0
         var key = ""
-        var keys: Set<String> = []
+        /// The keys seen, once an object has many (small objects are searched in `pendingKeys`).
+        var keySet: Set<String>?
     }
 
     private enum Expect { case value, firstValueOrEnd, firstKeyOrEnd, key, colon, commaOrEnd, end }
@@ -24,14 +33,14 @@ struct JSONPreScanner {
         self.maximumDepth = maximumDepth
     }
 
-    consuming func scan() throws(InvoiceJSON.Failure) -> JSONNumberTexts {
+    consuming func parse() throws(InvoiceJSON.Failure) -> JSONDocument {
         var expect = Expect.value
         while true {
             skipWhitespace()
             switch expect {
             case .end:
                 guard position == bytes.count else { throw malformed("the document continues after its end", "le document continue après sa fin") }
-                return numbers
+                return JSONDocument(bytes: bytes, values: values, members: members, keys: keys, escapedStrings: escapedStrings)
             case .value, .firstValueOrEnd:
                 guard let byte = current else { throw unexpected("a value", "une valeur") }
                 if expect == .firstValueOrEnd, byte == UInt8(ascii: "]") {
@@ -48,30 +57,18 @@ struct JSONPreScanner {
                 }
                 guard current == UInt8(ascii: "\"") else { throw unexpected("a key in double quotes", "une clé entre guillemets") }
                 let start = position
-                let key = try string(decoding: true)
-                let top = frames.count - 1
-                guard frames[top].keys.insert(key).inserted else {
-                    frames[top].key = key
-                    throw failure(
-                        .duplicateKey, at: start, path: path(),
-                        "the key \(JSONProblem.quoted(key)) is given twice in this object",
-                        "la clé \(JSONProblem.quoted(key)) figure deux fois dans cet objet")
-                }
-                frames[top].key = key
+                let key = try string(decoding: true) ?? ""
+                try remember(key, at: start)
                 expect = .colon
             case .colon:
                 guard current == UInt8(ascii: ":") else { throw unexpected("':' after the key", "':' après la clé") }
                 position += 1
                 expect = .value
             case .commaOrEnd:
-                let top = frames.count - 1
-                let isObject = frames[top].isObject
+                let isObject = frames[frames.count - 1].isObject
                 if current == UInt8(ascii: ",") {
                     position += 1
-                    if isObject { expect = .key } else {
-                        frames[top].index += 1
-                        expect = .value
-                    }
+                    expect = isObject ? .key : .value
                 } else if current == UInt8(ascii: isObject ? "}" : "]") {
                     position += 1
                     expect = close()
@@ -86,10 +83,52 @@ struct JSONPreScanner {
 
     var current: UInt8? { position < bytes.count ? bytes[position] : nil }
 
+    /// Records the key of the next member of the open object; a key given twice is refused.
+    private mutating func remember(_ key: String, at offset: Int) throws(InvoiceJSON.Failure) {
+        let top = frames.count - 1
+        let frame = frames[top]
+        let seen: Bool
+        if var set = frame.keySet {
+            seen = !set.insert(key).inserted
+            frames[top].keySet = set
+        } else {
+            seen = pendingKeys[frame.firstPending...].contains(key)
+            if !seen, frame.count >= 16 { frames[top].keySet = Set(pendingKeys[frame.firstPending...] + [key]) }
+        }
+        frames[top].key = key
+        guard !seen else {
+            throw failure(
+                .duplicateKey, at: offset, path: path(),
+                "the key \(JSONProblem.quoted(key)) is given twice in this object",
+                "la clé \(JSONProblem.quoted(key)) figure deux fois dans cet objet")
+        }
+    }
+
+    /// Appends a value to the document, as the next member of the open container.
+    private mutating func append(_ value: JSONDocument.Value) -> Int {
+        var value = value
+        let index = values.count
+        if let top = frames.indices.last {
+            value.parent = frames[top].value
+            value.ordinal = frames[top].count
+            frames[top].count += 1
+            pendingMembers.append(index)
+            pendingKeys.append(frames[top].isObject ? frames[top].key : "")
+        }
+        values.append(value)
+        return index
+    }
+
     private var afterValue: Expect { frames.isEmpty ? .end : .commaOrEnd }
 
     private mutating func close() -> Expect {
-        frames.removeLast()
+        let frame = frames.removeLast()
+        values[frame.value].firstMember = members.count
+        values[frame.value].memberCount = frame.count
+        members += pendingMembers[frame.firstPending...]
+        keys += pendingKeys[frame.firstPending...]
+        pendingMembers.removeSubrange(frame.firstPending...)
+        pendingKeys.removeSubrange(frame.firstPending...)
         return afterValue
     }
 
@@ -102,27 +141,42 @@ struct JSONPreScanner {
                     "objects and arrays are nested more than \(maximumDepth) deep",
                     "les objets et tableaux sont imbriqués sur plus de \(maximumDepth) niveaux")
             }
-            position += 1
             let isObject = byte == UInt8(ascii: "{")
-            frames.append(Frame(isObject: isObject))
+            let index = append(JSONDocument.Value(kind: isObject ? .object : .array, start: position))
+            position += 1
+            frames.append(Frame(value: index, isObject: isObject, firstPending: pendingMembers.count))
             return isObject ? .firstKeyOrEnd : .firstValueOrEnd
         case UInt8(ascii: "\""):
-            _ = try string(decoding: false)
+            let start = position + 1
+            let string = try string(decoding: false)
+            let index = append(JSONDocument.Value(kind: .string, start: start, end: position - 1))
+            if let string { escapedStrings[index] = string }
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            let text = try number()
-            numbers.texts[path()] = text
-        case UInt8(ascii: "t"): try literal("true")
-        case UInt8(ascii: "f"): try literal("false")
-        case UInt8(ascii: "n"): try literal("null")
+            let start = position
+            try number()
+            _ = append(JSONDocument.Value(kind: .number, start: start, end: position))
+        case UInt8(ascii: "t"):
+            try literal("true")
+            _ = append(JSONDocument.Value(kind: .bool, isTrue: true))
+        case UInt8(ascii: "f"):
+            try literal("false")
+            _ = append(JSONDocument.Value(kind: .bool))
+        case UInt8(ascii: "n"):
+            try literal("null")
+            _ = append(JSONDocument.Value(kind: .null))
         default:
             throw unexpected("a value", "une valeur")
         }
         return afterValue
     }
 
-    /// The path of the value being read: the current key or index of every open object or array.
+    /// The path of the value being read, from the open containers (for errors met while parsing).
     private func path() -> JSONPath {
-        JSONPath(frames.map { $0.isObject ? .key($0.key) : .index($0.index) })
+        // An enclosing array has counted the element being read; the innermost one has not yet.
+        JSONPath(frames.indices.map { index in
+            let frame = frames[index]
+            return frame.isObject ? .key(frame.key) : .index(index == frames.count - 1 ? frame.count : frame.count - 1)
+        })
     }
 
     private mutating func skipWhitespace() {
@@ -139,8 +193,7 @@ struct JSONPreScanner {
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
-    private mutating func number() throws(InvoiceJSON.Failure) -> String {
-        let start = position
+    private mutating func number() throws(InvoiceJSON.Failure) {
         if current == UInt8(ascii: "-") { position += 1 }
         guard let first = current, isDigit(first) else { throw unexpected("a digit", "un chiffre") }
         position += 1
@@ -156,7 +209,6 @@ struct JSONPreScanner {
             guard let digit = current, isDigit(digit) else { throw unexpected("a digit in the exponent", "un chiffre dans l'exposant") }
             skipDigits()
         }
-        return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
