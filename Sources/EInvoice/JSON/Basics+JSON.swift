@@ -3,7 +3,12 @@ extension Identifier: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable { case value, schemeID }
 
     public init(from decoder: any Decoder) throws {
-        if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
+        if let tree = decoder as? JSONTreeDecoder {
+            if tree.kind == .string {
+                self.init(tree.document.string(tree.index).trimmedJSONWhitespace)
+                return
+            }
+        } else if let single = try? decoder.singleValueContainer(), let text = try? single.decode(String.self) {
             self.init(text.trimmedJSONWhitespace)
             return
         }
