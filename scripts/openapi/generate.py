@@ -257,12 +257,16 @@ def schemas(invoice_schema):
         "APIKey": api_key, "APIKeyCreate": api_key_create, "APIKeyList": page("APIKey", False),
         "AuditEntry": audit, "AuditPage": page("AuditEntry"), "Settings": settings,
     }
+    clashes = set(result) & set(invoice_schema)
+    if clashes:
+        raise SystemExit(f"the invoice schema's definitions clash with the API's schemas: {sorted(clashes)}")
     result.update(invoice_schema)
     return result
 
 
 def invoice_schemas():
-    """The JSON codec's Invoice schema with its $defs hoisted into components, or a placeholder until it exists."""
+    """The JSON codec's Invoice schema with its $defs hoisted into components (named Invoice…), or a placeholder
+    until it exists."""
     if not os.path.exists(INVOICE_SCHEMA):
         return {"Invoice": {
             "type": "object",
@@ -274,18 +278,24 @@ def invoice_schemas():
     schema.pop("$schema", None)
     schema.pop("$id", None)
 
+    names = {name: name if name.startswith("Invoice") else "Invoice" + name for name in definitions}
+
     def rewrite(node):
         if isinstance(node, dict):
-            return {key: (value.replace("#/$defs/", "#/components/schemas/Invoice")
-                          if key == "$ref" and isinstance(value, str) else rewrite(value))
-                    for key, value in node.items()}
+            result = {}
+            for key, value in node.items():
+                if key == "$ref" and isinstance(value, str) and value.startswith("#/$defs/"):
+                    result[key] = "#/components/schemas/" + names[value[len("#/$defs/"):]]
+                else:
+                    result[key] = rewrite(value)
+            return result
         if isinstance(node, list):
             return [rewrite(item) for item in node]
         return node
 
     result = {"Invoice": rewrite(schema)}
     for name, definition in definitions.items():
-        result["Invoice" + name] = rewrite(definition)
+        result[names[name]] = rewrite(definition)
     return result
 
 
