@@ -8,7 +8,7 @@ enum APIKeyRoutes {
         api.post("/v1/api-keys") { request, context in
             let principal = try context.require(.admin)
             _ = try QueryParameters(request, allowed: [])
-            let body = try await RequestBody.json(APIKeyCreateRequest.self, request, context: context)
+            let body = try await APIBody.json(APIKeyCreateRequest.self, request, context: context)
             let scopes = try validate(body)
             let made = APIKeys.make(tenant: principal.tenant, name: body.name, scopes: scopes, now: services.clock.now())
             let secret = made.secret
@@ -69,7 +69,7 @@ enum APIKeyRoutes {
         if let limit = body.rateLimitPerSecond, !(1...100_000).contains(limit) {
             problems.append(FieldProblem(field: "rateLimitPerSecond", message: "from 1 to 100000 requests a second"))
         }
-        guard problems.isEmpty else { throw RequestBody.invalid(problems) }
+        guard problems.isEmpty else { throw APIBody.invalid(problems) }
         return scopes
     }
 }

@@ -33,17 +33,17 @@ struct BatchItems {
             guard unknown.isEmpty, let items = members.first(where: { $0.key == "items" }),
                 let elements = RawJSON.elements(bytes, in: items.value)
             else {
-                throw RequestBody.invalid([FieldProblem(
+                throw APIBody.invalid([FieldProblem(
                     field: unknown.first ?? "items",
                     message: unknown.isEmpty ? "expected an array of items" : "unknown field; the body is {\"items\": [...]} or an array of invoices")])
             }
             ranges = elements
             wrapped = true
         } else {
-            throw RequestBody.invalid([FieldProblem(field: "", message: "expected an array of invoices or {\"items\": [...]}")])
+            throw APIBody.invalid([FieldProblem(field: "", message: "expected an array of invoices or {\"items\": [...]}")])
         }
         guard !ranges.isEmpty else {
-            throw RequestBody.invalid([FieldProblem(field: wrapped ? "items" : "", message: "the batch has no item")])
+            throw APIBody.invalid([FieldProblem(field: wrapped ? "items" : "", message: "the batch has no item")])
         }
         guard ranges.count <= Self.maximumItems else {
             throw ProblemError(.contentTooLarge, title: "Batch too large",
@@ -96,7 +96,7 @@ struct BatchItems {
     }
 
     static func refused(field: String, _ message: String) -> Item {
-        let problem = RequestBody.invalid([FieldProblem(field: field, message: message)]).problem
+        let problem = APIBody.invalid([FieldProblem(field: field, message: message)]).problem
         return Item(payload: [], idempotencyKey: nil, problem: problem)
     }
 }

@@ -32,9 +32,9 @@ enum BatchRoutes {
     {
         let principal = try context.require(.invoicesWrite)
         _ = try QueryParameters(request, allowed: [])
-        try RequestBody.requireJSON(request)
+        try APIBody.requireJSON(request)
         let batchKey = try IdempotencyKey.read(request)
-        let batch = try BatchItems(try await RequestBody.bytes(request, context: context))
+        let batch = try BatchItems(try await APIBody.bytes(request, context: context))
         let id = batchID(tenant: principal.tenant, idempotencyKey: batchKey)
         var receipts: [BatchReceiptDTO.Item] = []
         receipts.reserveCapacity(batch.items.count)

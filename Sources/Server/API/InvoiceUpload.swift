@@ -8,7 +8,7 @@ import Hummingbird
 enum InvoiceUpload {
     static func payload(_ request: Request, context: PasserelleRequestContext) async throws -> [UInt8] {
         let contentType = ContentType(request)
-        let body = try await RequestBody.bytes(request, context: context)
+        let body = try await APIBody.bytes(request, context: context)
         guard !body.isEmpty else {
             throw ProblemError(.badRequest, title: "Empty body",
                                detail: "Send the invoice as the body (JSON, CII or UBL XML, Factur-X PDF).")

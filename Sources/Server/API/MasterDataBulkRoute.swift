@@ -18,8 +18,8 @@ enum MasterDataBulkRoute<DTO: MasterDataDTO> {
     {
         let principal = try context.require(.masterDataWrite)
         _ = try QueryParameters(request, allowed: [])
-        try RequestBody.requireJSON(request)
-        let bytes = try await RequestBody.bytes(request, context: context)
+        try APIBody.requireJSON(request)
+        let bytes = try await APIBody.bytes(request, context: context)
         let elements = try elements(of: bytes)
         var results = [BulkResultDTO.Item?](repeating: nil, count: elements.count)
         var items: [DTO.Item] = []
@@ -27,9 +27,9 @@ enum MasterDataBulkRoute<DTO: MasterDataDTO> {
         var positions: [Int] = []
         for (index, range) in elements.enumerated() {
             do {
-                let body = try RequestBody.decode(DTO.self, from: Array(bytes[range]))
+                let body = try APIBody.decode(DTO.self, from: Array(bytes[range]))
                 guard let code = body.code, !code.isEmpty else {
-                    throw RequestBody.invalid([FieldProblem(field: "code", message: "is required")])
+                    throw APIBody.invalid([FieldProblem(field: "code", message: "is required")])
                 }
                 items.append(try MasterDataRoutes<DTO>.readItem(body, code: code))
                 expected.append(body.expectedVersion)
@@ -75,7 +75,7 @@ enum MasterDataBulkRoute<DTO: MasterDataDTO> {
             elements = RawJSON.elements(bytes, in: members[0].value)
         }
         guard let elements else {
-            throw RequestBody.invalid([FieldProblem(field: "", message: "expected an array of \(DTO.resource) or {\"items\": [...]}")])
+            throw APIBody.invalid([FieldProblem(field: "", message: "expected an array of \(DTO.resource) or {\"items\": [...]}")])
         }
         guard elements.count <= maximumItems else {
             throw ProblemError(.contentTooLarge, title: "Too many items",

@@ -64,9 +64,9 @@ enum MasterDataRoutes<DTO: MasterDataDTO> {
         let principal = try context.require(.masterDataWrite)
         _ = try QueryParameters(request, allowed: [])
         let code = try context.pathParameter("code")
-        let body = try await RequestBody.json(DTO.self, request, context: context)
+        let body = try await APIBody.json(DTO.self, request, context: context)
         if let bodyCode = body.code, bodyCode != code {
-            throw RequestBody.invalid([FieldProblem(
+            throw APIBody.invalid([FieldProblem(
                 field: "code", message: "the body's code \"\(bodyCode)\" differs from the path's \"\(code)\"")])
         }
         let item = try readItem(body, code: code)
@@ -90,7 +90,7 @@ enum MasterDataRoutes<DTO: MasterDataDTO> {
             return try APIResponse.json(DTO(item, version: version), status: version == 1 ? .created : .ok,
                                         headers: headers)
         case .invalid(let problems):
-            throw RequestBody.invalid(problems.map(\.fieldProblem))
+            throw APIBody.invalid(problems.map(\.fieldProblem))
         case .stale(let current):
             throw APIErrorMapping.stale(currentVersion: current)
         }
@@ -101,7 +101,7 @@ enum MasterDataRoutes<DTO: MasterDataDTO> {
         do {
             return try body.item(code: code)
         } catch {
-            throw RequestBody.invalid(error.problems)
+            throw APIBody.invalid(error.problems)
         }
     }
 

@@ -21,7 +21,7 @@ enum SettingsRoutes {
                                    detail: "Send the ETag of GET /v1/settings as If-Match, so that another admin's change is not overwritten.",
                                    type: "https://passerelle.dev/problems/precondition-required")
             }
-            let body = try await RequestBody.json(SettingsDTO.self, request, context: context)
+            let body = try await APIBody.json(SettingsDTO.self, request, context: context)
             let audit = AuditTrail(store: services.store, clock: services.clock)
             let settings = body.settings
             try await services.store.transaction { transaction in

@@ -14,7 +14,7 @@ enum WebhookRoutes {
         api.post("/v1/webhooks") { request, context in
             let principal = try context.require(.admin)
             _ = try QueryParameters(request, allowed: [])
-            let body = try await RequestBody.json(WebhookCreateRequest.self, request, context: context)
+            let body = try await APIBody.json(WebhookCreateRequest.self, request, context: context)
             try validate(body)
             let subscription = WebhookSubscription(
                 id: "wh_" + APIKeys.randomToken(bytes: 9), tenant: principal.tenant, url: body.url,
@@ -70,6 +70,6 @@ enum WebhookRoutes {
                 field: "eventTypes[\(index)]",
                 message: "unknown event type \"\(type)\"; known: *, \(eventTypes.sorted().joined(separator: ", "))"))
         }
-        guard problems.isEmpty else { throw RequestBody.invalid(problems) }
+        guard problems.isEmpty else { throw APIBody.invalid(problems) }
     }
 }

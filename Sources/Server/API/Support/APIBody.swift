@@ -3,12 +3,14 @@ import Hummingbird
 
 /// Reads request bodies: within the size limit (413 beyond it) and, for JSON, strictly — unknown fields and wrong
 /// types are refused with the JSON path of each problem.
-enum RequestBody {
+enum APIBody {
     /// The whole body, refused with 413 beyond the context's upload limit.
     static func bytes(_ request: Request, context: PasserelleRequestContext) async throws -> [UInt8] {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch let problem as ProblemError {
+            throw problem
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw ProblemError(.contentTooLarge, title: "Request body too large",
                                detail: "The body exceeds \(context.maxUploadSize) bytes; send smaller requests.")
