@@ -1,3 +1,4 @@
+import EInvoice
 import Foundation
 import Gateway
 import Testing
@@ -90,6 +91,46 @@ struct InvoiceFlowTests {
                 let document = try await api.get("/v1/invoices/\(id)/documents/ubl", key: tenant.admin)
                 #expect(document.status == 200)
                 #expect(document.text.contains("FA-UBL-1"))
+            }
+        }
+    }
+
+    @Test("the documented example (canonical JSON) is taken, checked and held; its original comes back as JSON", arguments: TestBackend.all)
+    func jsonExample(backend: TestBackend) async throws {
+        try await APITestGateway.with(backend) { gateway in
+            let tenant = try await gateway.makeTenant("acme")
+            let example = try Payloads.repositoryFile("openapi/examples/invoice.json")
+            let invoice = try InvoiceJSON.decode(example)
+            let id: String = try await gateway.serve { api in
+                for line in invoice.lines {
+                    let code = try #require(line.item.sellerIdentifier)
+                    var product: [String: Any] = ["name": line.item.name, "unitCode": line.quantity.unitCode,
+                                                  "vatCategory": line.vat.categoryCode]
+                    if let rate = line.vat.rate { product["vatRate"] = rate.description }
+                    let reply = try await api.send(.put, "/v1/products/\(code)", key: tenant.admin, json: product)
+                    #expect(reply.status == 201, "\(reply.text)")
+                }
+                let posted = try await api.call(.post, "/v1/invoices?validate=sync", key: tenant.admin, body: example,
+                                                contentType: "application/json")
+                #expect(posted.status == 202, "\(posted.text)")
+                #expect(posted.json["sourceFormat"].string == "json")
+                #expect(posted.json["state"].string == "checked")
+                #expect(posted.json["number"].string == invoice.number)
+                #expect(posted.json["totalWithVAT"].string == invoice.totals.taxInclusiveAmount?.description)
+
+                var typo = try #require(JSON(parsing: example).value as? [String: Any])
+                typo["isueDate"] = "2026-11-02"
+                let refused = try await api.send(.post, "/v1/invoices", key: tenant.admin, json: typo)
+                #expect(refused.status == 400)
+                #expect(refused.json["detail"].string?.contains("isueDate") == true, "\(refused.text)")
+                return try #require(posted.json["id"].string)
+            }
+            try await gateway.drain()
+            try await gateway.serve { api in
+                #expect(try await api.get("/v1/invoices/\(id)", key: tenant.admin).json["state"].string == "held")
+                let original = try await api.get("/v1/invoices/\(id)/documents/original", key: tenant.admin)
+                #expect(original.body == example)
+                #expect(original.header("Content-Type") == "application/json")
             }
         }
     }

@@ -4,7 +4,7 @@ import GatewayStorage
 import Hummingbird
 import HummingbirdTesting
 import Logging
-import Server
+@testable import Server
 import Synchronization
 
 /// A real store, the gateway's services, and the v1 API on a real HTTP server, for one test.
@@ -31,13 +31,20 @@ struct APITestGateway: Sendable {
         }
     }
 
-    /// The application the tests call: the API behind the (stand-in) authentication middleware.
-    func application() -> some ApplicationProtocol {
-        let router = Router(context: PasserelleRequestContext.self)
-        router.add(middleware: TestAuthMiddleware(store: store))
-        APIRoutes.register(on: router, services: services)
+    /// The application the tests call: the runtime's router (request id, body limits, authentication, rate
+    /// limits, error mapping) with the v1 API, and no background worker (tests drain the pipeline themselves).
+    func application() async throws -> some ApplicationProtocol {
+        var configuration = ServerConfiguration()
+        configuration.server.port = 0
+        configuration.workers.count = 0
+        configuration.auth.jwtSigningKey = "api-tests-signing-key-of-at-least-32-bytes"
+        configuration.auth.keyCacheLifetime = .zero
+        configuration.limits.ratePerSecond = 1_000_000
         var logger = Logger(label: "test.api")
         logger.logLevel = .critical
+        let components = try await ServerComponents.make(
+            configuration: configuration, store: store, webhooks: webhooks, logger: logger)
+        let router = PasserelleApplication.router(components: components, services: services, additionalRoutes: { _ in })
         return Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                            logger: logger)
     }
