@@ -19,8 +19,10 @@ enum UBLCodeListRules {
 
     static func check(_ tree: XMLTree, _ context: inout RuleContext) {
         let query = CodeLists.TreeQuery(tree: tree)
+        // Looked up once per distinct name of the document rather than once per element.
+        let checksByNameID = tree.names.map { checksByName[$0.localName] }
         for element in tree.elements.indices {
-            guard let checks = checksByName[tree[element].localName] else { continue }
+            guard let checks = checksByNameID[Int(tree[element].nameID)] else { continue }
             for check in checks where applies(check, to: element, query) {
                 guard let problem = problem(check, element, query) else { continue }
                 context.report(

@@ -41,6 +41,12 @@ final class SyntaxDocument {
         var perAttribute = [Int32](repeating: 0, count: Int(names.attributeCount) + 1)
         var attributeIDs: [(node: XNode, id: Int32)] = []
         let indexesAttributes = names.attributeCount > 0
+        // The table's id of each document name, looked up once per name (-2: look up per element, for the
+        // rare names spelled in more than one way).
+        let tableIDs = tree.names.indices.map { name -> Int32 in
+            guard tree.exactNames[name] else { return -2 }
+            return names.id(namespace: tree.names[name].namespace, localName: tree.names[name].localName) ?? -1
+        }
         elements.withUnsafeBufferPointer { elements in
             for index in 0..<count {
                 if indexesAttributes, !elements[index].attributes.isEmpty {
@@ -51,9 +57,9 @@ final class SyntaxDocument {
                         }
                     }
                 }
-                guard let id = names.id(namespace: elements[index].namespace, localName: elements[index].localName) else {
-                    continue
-                }
+                var id = tableIDs[Int(elements[index].nameID)]
+                if id == -2 { id = names.id(namespace: elements[index].namespace, localName: elements[index].localName) ?? -1 }
+                guard id >= 0 else { continue }
                 nameIDs[index] = id
                 perName[Int(id)] += 1
                 let parent = elements[index].parent

@@ -1,3 +1,5 @@
+import EInvoiceSyntax
+
 /// The element and attribute names a syntax table mentions, each with a small integer id, so that the
 /// rules match nodes by comparing integers. A document's nodes are looked up once (`SyntaxDocument`).
 struct SyntaxNames: Sendable {
@@ -32,7 +34,7 @@ struct SyntaxNames: Sendable {
 struct NameTable: Sendable {
     private var slots = [Int32](repeating: -1, count: 16)
     private var hashes: [Int] = []
-    private var namespaces: [String] = []
+    private(set) var namespaces: [String] = []
     private(set) var localNames: [String] = []
     private(set) var count: Int32 = 0
 
@@ -88,5 +90,26 @@ struct NameTable: Sendable {
         }
         if let hash = text.utf8.withContiguousStorageIfAvailable(mix) { return hash }
         return Array(text.utf8).withUnsafeBufferPointer(mix)
+    }
+}
+
+extension NameTable {
+    /// For each name of a document (`XMLTree.names`), its id in this table, -1 when the table does not have it.
+    /// Names compare as `String` does: an ASCII name is found by its hash; any other is compared with every
+    /// name of the table (a non-ASCII name can equal an ASCII one, as U+212A KELVIN SIGN equals "K").
+    func documentIDs(_ tree: XMLTree) -> [Int32] {
+        tree.names.map { name in
+            if Self.isASCII(name.localName) && Self.isASCII(name.namespace) {
+                return id(namespace: name.namespace, localName: name.localName) ?? -1
+            }
+            for index in 0..<Int(count) where localNames[index] == name.localName && namespaces[index] == name.namespace {
+                return Int32(index)
+            }
+            return -1
+        }
+    }
+
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 }

@@ -1,15 +1,27 @@
 /// The byte-level scanner behind `SafeXMLParser`.
+///
+/// Hot paths avoid building strings: element and attribute names are interned (`XMLNameCache`), so each
+/// distinct name is decoded once per document; text is decoded once, without validation when the scan saw
+/// only ASCII; long runs of text and markup are scanned eight bytes at a time (`XMLCursor+Scanning`).
 struct XMLCursor {
     let buffer: UnsafeBufferPointer<UInt8>
     let limits: XMLReadLimits
     var position = 0
     var elements: [XMLTree.Element] = []
-    /// Open elements, innermost last.
+    /// How many children each element has so far; the `children` arrays are filled in at the end.
+    var childCounts: [Int32] = []
+    /// Open elements, innermost last, with the byte range of their start tag's name (to match end tags).
     var stack: [Int] = []
+    var openNames: [Range<Int>] = []
     /// Namespace bindings in scope: prefix, URI and the depth that declared them.
     var bindings: [(prefix: String, uri: String, depth: Int)] = [
         ("xml", "http://www.w3.org/XML/1998/namespace", -1)
     ]
+    /// Changes whenever `bindings` does, so a cached name resolution can tell it is still valid.
+    var bindingsVersion = 0
+    var names = XMLNameCache()
+    /// Attributes of the start tag being read (kept between tags to reuse its storage).
+    var rawAttributes: [(name: String, entry: Int32, value: String, offset: Int)] = []
     var countedUpTo = 0
     var line = 1
     var lineStart = 0
@@ -20,6 +32,7 @@ struct XMLCursor {
         self.buffer = buffer
         self.limits = limits
         elements.reserveCapacity(buffer.count / 60)
+        childCounts.reserveCapacity(buffer.count / 60)
     }
 
     // MARK: locating
@@ -27,15 +40,29 @@ struct XMLCursor {
     mutating func advanceLineCount(to offset: Int) {
         var index = countedUpTo
         while index < offset {
-            let byte = buffer[index]
-            if byte == 0x0A {
-                line += 1
-                lineStart = index + 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+            var stop = index + 1
+            if index + 8 <= offset {
+                // Eight bytes without a line feed: add their characters (the bytes that are not UTF-8
+                // continuation bytes). Eight bytes with one: count them one by one.
+                let word = word(at: index)
+                if !Self.hasByte(word, 0x0A) {
+                    column += 8 - Self.continuationBytes(word)
+                    index += 8
+                    continue
+                }
+                stop = index + 8
             }
-            index += 1
+            while index < stop {
+                let byte = buffer[index]
+                if byte == 0x0A {
+                    line += 1
+                    lineStart = index + 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                index += 1
+            }
         }
         countedUpTo = max(countedUpTo, offset)
     }
@@ -85,7 +112,18 @@ struct XMLCursor {
             throw error(.unexpectedEnd("<\(elements[open].qualifiedName)> opened at line \(elements[open].line) is never closed"))
         }
         guard sawRoot else { throw error(.unexpectedEnd("no root element")) }
-        return XMLTree(elements: elements)
+        linkChildren()
+        return XMLTree(elements: elements, names: names.elementNames, exactNames: names.exactNames)
+    }
+
+    /// Fills every element's `children`, each array allocated once at its final size.
+    mutating func linkChildren() {
+        for index in elements.indices where childCounts[index] > 0 {
+            elements[index].children.reserveCapacity(Int(childCounts[index]))
+        }
+        for index in elements.indices.dropFirst() {
+            elements[elements[index].parent].children.append(index)
+        }
     }
 
     // MARK: markup
@@ -125,7 +163,7 @@ struct XMLCursor {
                 if buffer[position] == UInt8(ascii: "]"), buffer[position + 1] == UInt8(ascii: "]"),
                     buffer[position + 2] == UInt8(ascii: ">")
                 {
-                    try appendText(textStart..<position, to: open, decodeEntities: false)
+                    try appendText(textStart..<position, to: open, decodeEntities: false, ascii: false)
                     position += 3
                     return
                 }
@@ -151,14 +189,11 @@ struct XMLCursor {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
+    /// Letters, digits, `_ : - .` and every byte of a non-ASCII character, as two 64-bit masks over ASCII.
     @inline(__always) func isNameByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"),
-            UInt8(ascii: "."):
-            true
-        default: byte >= 0x80
-        }
+        if byte >= 0x80 { return true }
+        let mask: UInt64 = byte < 64 ? 0x07FF_6000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+        return (mask >> UInt64(byte & 63)) & 1 != 0
     }
 
     mutating func skipWhitespace() {
@@ -185,5 +220,10 @@ struct XMLCursor {
             throw copy.error(.invalidUTF8, at: range.lowerBound)
         }
         return text
+    }
+
+    /// `string(range)` for bytes known to be ASCII, which are valid UTF-8 as they are.
+    func asciiString(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
     }
 }

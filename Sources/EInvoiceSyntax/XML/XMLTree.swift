@@ -1,8 +1,15 @@
 /// A parsed XML document as a flat, immutable array of elements: cheap to build, cheap to walk, `Sendable`.
 ///
 /// Element 0 is the root. Text is the concatenated character data directly inside an element, which is all
-/// an invoice syntax needs (no mixed content).
+/// an invoice syntax needs (no mixed content). Each distinct (namespace, local name) pair of the document is
+/// numbered once (`names`, `Element.nameID`), so that code walking the tree can compare small integers.
 public struct XMLTree: Sendable {
+    /// An element name without its prefix.
+    public struct Name: Sendable, Hashable {
+        public var namespace: String
+        public var localName: String
+    }
+
     public struct Attribute: Sendable, Hashable {
         public var name: String
         public var localName: String
@@ -24,9 +31,23 @@ public struct XMLTree: Sendable {
         /// 1-based line and column of the start tag's `<`.
         public var line: Int
         public var column: Int
+        /// Index of the element's (namespace, local name) in `names`: two elements have the same id exactly when
+        /// their namespaces and local names are equal.
+        public var nameID: Int32
     }
 
     public internal(set) var elements: [Element]
+    /// The distinct element names of the document, in order of first appearance. Names are told apart as
+    /// `String` compares them, so canonically equivalent spellings share an id.
+    public internal(set) var names: [Name]
+    /// Per name id, whether every element with it spells its namespace and local name with exactly the bytes of
+    /// `names`; always true for ASCII names, false only when equivalent spellings of a non-ASCII name occur.
+    public internal(set) var exactNames: [Bool]
+
+    /// The id of a name in this document, nil when no element has it.
+    public func nameID(namespace: String, localName: String) -> Int32? {
+        names.firstIndex(of: Name(namespace: namespace, localName: localName)).map { Int32($0) }
+    }
 
     public var root: Element? { elements.first }
 
@@ -82,12 +103,13 @@ public struct XMLTree: Sendable {
             let element = elements[current]
             var step = element.qualifiedName
             if element.parent >= 0 {
-                let siblings = elements[element.parent].children.filter {
-                    elements[$0].localName == element.localName && elements[$0].namespace == element.namespace
+                var count = 0
+                var position = 0
+                for sibling in elements[element.parent].children where elements[sibling].nameID == element.nameID {
+                    count += 1
+                    if sibling == current { position = count }
                 }
-                if siblings.count > 1, let position = siblings.firstIndex(of: current) {
-                    step += "[\(position + 1)]"
-                }
+                if count > 1 { step += "[\(position)]" }
             }
             steps.append(step)
             current = element.parent
