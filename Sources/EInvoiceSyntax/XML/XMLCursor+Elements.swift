@@ -65,28 +65,29 @@ extension XMLCursor {
         var attributes: [XMLTree.Attribute] = []
         if !rawAttributes.isEmpty {
             for attribute in rawAttributes {
-                let entry = names.entries[Int(attribute.entry)]
-                if entry.declaresDefault {
+                if names.entries[Int(attribute.entry)].declaresDefault {
                     bindings.append(("", attribute.value, depth))
                     bindingsVersion += 1
-                } else if let prefix = entry.declaredPrefix {
+                } else if let prefix = names.entries[Int(attribute.entry)].declaredPrefix {
                     bindings.append((prefix, attribute.value, depth))
                     bindingsVersion += 1
                 }
             }
             attributes.reserveCapacity(rawAttributes.count)
             for attribute in rawAttributes {
-                let entry = names.entries[Int(attribute.entry)]
-                guard !entry.declaresDefault, entry.declaredPrefix == nil else { continue }
+                let entry = Int(attribute.entry)
+                guard !names.entries[entry].declaresDefault, names.entries[entry].declaredPrefix == nil else { continue }
                 let namespace: String
-                if let prefix = entry.prefix {
+                if let prefix = names.entries[entry].prefix {
                     guard let uri = resolve(prefix) else { throw error(.unboundPrefix(prefix), at: attribute.offset) }
                     namespace = uri
                 } else {
                     namespace = ""
                 }
                 attributes.append(
-                    XMLTree.Attribute(name: attribute.name, localName: entry.localName, namespace: namespace, value: attribute.value))
+                    XMLTree.Attribute(
+                        name: attribute.name, localName: names.entries[entry].localName, namespace: namespace,
+                        value: attribute.value))
             }
         }
 

@@ -136,10 +136,31 @@ extension XMLCursor {
             }
             slot = (slot + 1) & mask
         }
-        let qualifiedName = try string(range)
-        let (prefix, localName) = split(qualifiedName)
-        let declaresDefault = qualifiedName == "xmlns"
-        let declaredPrefix = !declaresDefault && qualifiedName.hasPrefix("xmlns:") ? String(qualifiedName.dropFirst(6)) : nil
+        let qualifiedName: String
+        let prefix: String?
+        let localName: String
+        let declaresDefault: Bool
+        let declaredPrefix: String?
+        if isASCII(range) {
+            // Each byte is a character: the string operations below come down to these byte operations.
+            qualifiedName = asciiString(range)
+            if let colon = range.first(where: { buffer[$0] == UInt8(ascii: ":") }) {
+                prefix = asciiString(range.lowerBound..<colon)
+                localName = asciiString((colon + 1)..<range.upperBound)
+            } else {
+                prefix = nil
+                localName = qualifiedName
+            }
+            declaresDefault = range.count == 5 && matches(range.lowerBound, "xmlns")
+            declaredPrefix =
+                range.count >= 6 && matches(range.lowerBound, "xmlns:")
+                ? asciiString((range.lowerBound + 6)..<range.upperBound) : nil
+        } else {
+            qualifiedName = try string(range)
+            (prefix, localName) = split(qualifiedName)
+            declaresDefault = qualifiedName == "xmlns"
+            declaredPrefix = !declaresDefault && qualifiedName.hasPrefix("xmlns:") ? String(qualifiedName.dropFirst(6)) : nil
+        }
         return names.insert(
             XMLNameCache.Entry(
                 start: range.lowerBound, count: range.count, hash: hash, qualifiedName: qualifiedName, prefix: prefix,
@@ -177,6 +198,13 @@ extension XMLCursor {
             for index in range { hash = (hash ^ UInt64(buffer[index])) &* 0x100_0000_01B3 }
         }
         return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+    }
+
+    /// Whether the bytes at `offset` spell `literal` (the caller checks they are in the buffer).
+    func matches(_ offset: Int, _ literal: StaticString) -> Bool {
+        let pointer = literal.utf8Start
+        for index in 0..<literal.utf8CodeUnitCount where buffer[offset + index] != pointer[index] { return false }
+        return true
     }
 
     func isASCII(_ range: Range<Int>) -> Bool {

@@ -49,22 +49,22 @@ public struct XMLTree: Sendable {
         names.firstIndex(of: Name(namespace: namespace, localName: localName)).map { Int32($0) }
     }
 
-    public var root: Element? { elements.first }
+    @inlinable public var root: Element? { elements.first }
 
     /// Yields the element in place: `tree[i].localName` copies (and retains) nothing.
-    public subscript(index: Int) -> Element {
+    @inlinable public subscript(index: Int) -> Element {
         _read { yield elements[index] }
     }
 
     /// The children of `index` with the given local name and namespace, in document order.
-    public func children(of index: Int, named localName: String, namespace: String? = nil) -> [Int] {
+    @inlinable public func children(of index: Int, named localName: String, namespace: String? = nil) -> [Int] {
         elements[index].children.filter {
             elements[$0].localName == localName && (namespace == nil || elements[$0].namespace == namespace)
         }
     }
 
     /// The first child of `index` with the given local name.
-    public func child(of index: Int, named localName: String, namespace: String? = nil) -> Int? {
+    @inlinable public func child(of index: Int, named localName: String, namespace: String? = nil) -> Int? {
         elements[index].children.first {
             elements[$0].localName == localName && (namespace == nil || elements[$0].namespace == namespace)
         }
@@ -89,7 +89,7 @@ public struct XMLTree: Sendable {
         return current
     }
 
-    public func attribute(_ localName: String, of index: Int) -> String? {
+    @inlinable public func attribute(_ localName: String, of index: Int) -> String? {
         elements[index].attributes.first { $0.localName == localName && $0.namespace.isEmpty }?.value
     }
 
