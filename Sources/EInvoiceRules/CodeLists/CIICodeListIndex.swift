@@ -9,10 +9,17 @@ import EInvoiceSyntax
 struct CIICodeListIndex: Sendable {
     let table: [CIICodeListCheck]
     let names: NameTable
-    /// Children of each trie node as (name id, node); node 0 stands above the root element.
-    let children: [[(name: Int32, node: Int32)]]
-    /// Per trie node, the entries whose path ends there, in table order.
-    let entriesAt: [[Int32]]
+    /// Children of each trie node as (name id, node), node `n`'s at `childStart[n]..<childStart[n + 1]`; node 0
+    /// stands above the root element.
+    let childStart: [Int32]
+    let childNames: [Int32]
+    let childNodes: [Int32]
+    /// Per trie node, the entries whose path ends there, in table order: `entries[entryStart[n]..<entryStart[n + 1]]`.
+    let entryStart: [Int32]
+    let entries: [Int32]
+    /// Per entry, whether it carries a rule (entries without one only claim elements), and its list.
+    let hasRule: [Bool]
+    let lists: [CodeList?]
     /// Per entry, its step conditions with how many levels above the matched element they apply.
     let conditions: [[(up: Int, condition: CodeLists.Condition)]]
 
@@ -43,8 +50,13 @@ struct CIICodeListIndex: Sendable {
         }
         self.table = table
         self.names = names
-        self.children = children
-        self.entriesAt = entriesAt
+        childStart = children.reduce(into: [0]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
+        childNames = children.flatMap { $0.map(\.name) }
+        childNodes = children.flatMap { $0.map(\.node) }
+        entryStart = entriesAt.reduce(into: [0]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
+        entries = entriesAt.flatMap { $0 }
+        hasRule = table.map { $0.ruleID != nil }
+        lists = table.map { $0.ruleID == nil ? nil : $0.list }
         self.conditions = conditions
     }
 
@@ -60,10 +72,18 @@ struct CIICodeListIndex: Sendable {
             let parentNode = parent < 0 ? 0 : Int(nodes[parent])
             guard parentNode >= 0 else { continue }
             let name = nameIDs[Int(tree[element].nameID)]
-            guard name >= 0, let node = children[parentNode].first(where: { $0.name == name })?.node else { continue }
+            guard name >= 0 else { continue }
+            var node: Int32 = -1
+            for child in Int(childStart[parentNode])..<Int(childStart[parentNode + 1]) where childNames[child] == name {
+                node = childNodes[child]
+                break
+            }
+            guard node >= 0 else { continue }
             nodes[element] = node
-            for entry in entriesAt[Int(node)] where holds(Int(entry), at: element, query) {
-                if table[Int(entry)].ruleID != nil { claims.append((Int(entry), element)) }
+            for position in Int(entryStart[Int(node)])..<Int(entryStart[Int(node) + 1]) {
+                let entry = Int(entries[position])
+                guard holds(entry, at: element, query) else { continue }
+                if hasRule[entry] { claims.append((entry, element)) }
                 break
             }
         }

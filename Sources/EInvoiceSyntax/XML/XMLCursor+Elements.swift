@@ -132,14 +132,16 @@ extension XMLCursor {
                 $0.count == nameRange.count && bytesEqual($0.lowerBound, nameRange.lowerBound, count: nameRange.count)
             } ?? false
         }
-        let name = try closesOpen ? elements[stack[stack.count - 1]].qualifiedName : string(nameRange)
+        // The name as a string, needed only for errors when the tag closes the open element.
+        let other: String? = try closesOpen ? nil : string(nameRange)
+        var name: String { other ?? elements[stack[stack.count - 1]].qualifiedName }
         skipWhitespace()
         guard position < buffer.count else { throw error(.unexpectedEnd("end tag </\(name)> never closed"), at: tagStart) }
         guard buffer[position] == UInt8(ascii: ">") else { throw error(.malformed("expected '>' to close </\(name)")) }
         position += 1
         guard let open = stack.last else { throw error(.malformed("end tag </\(name)> without a start tag"), at: tagStart) }
-        guard closesOpen || elements[open].qualifiedName == name else {
-            throw error(.mismatchedTag(expected: elements[open].qualifiedName, found: name), at: tagStart)
+        if let other, elements[open].qualifiedName != other {
+            throw error(.mismatchedTag(expected: elements[open].qualifiedName, found: other), at: tagStart)
         }
         stack.removeLast()
         openNames.removeLast()
@@ -157,26 +159,29 @@ extension XMLCursor {
 
     mutating func parseText() throws(XMLReadError) {
         let start = position
+        var index = position
         var hasEntity = false
         var ascii = true
         let end = buffer.count
-        scan: while position < end {
+        scan: while index < end {
             // Eight bytes at a time up to the next '<' (or '&', which is noted and stepped over).
-            while position + 8 <= end {
-                let word = word(at: position)
-                if Self.hasByte(word, UInt8(ascii: "<")) || (!hasEntity && Self.hasByte(word, UInt8(ascii: "&"))) { break }
+            while index + 8 <= end {
+                let word = word(at: index)
+                let stops = Self.zeroBytes(word, UInt8(ascii: "<")) | (hasEntity ? 0 : Self.zeroBytes(word, UInt8(ascii: "&")))
+                if stops != 0 { break }
                 if !Self.isASCII(word) { ascii = false }
-                position += 8
+                index += 8
             }
-            let stop = min(position + 8, end)
-            while position < stop {
-                let byte = buffer[position]
+            let stop = min(index + 8, end)
+            while index < stop {
+                let byte = buffer[index]
                 if byte == UInt8(ascii: "<") { break scan }
                 if byte == UInt8(ascii: "&") { hasEntity = true }
                 if byte >= 0x80 { ascii = false }
-                position += 1
+                index += 1
             }
         }
+        position = index
         guard let open = stack.last else { return }
         try appendText(start..<position, to: open, decodeEntities: hasEntity, ascii: ascii)
     }

@@ -13,6 +13,8 @@ struct XMLNameCache {
         /// As an attribute: `xmlns` declares the default namespace, `xmlns:p` declares `p`.
         var declaresDefault: Bool
         var declaredPrefix: String?
+        /// `nameHash` of the local name, when known from `KnownXMLNames`.
+        var localHash: Int?
         /// As an element, the namespace and name id it resolved to under `bindingsVersion` `resolvedVersion`.
         var namespace = ""
         var nameID: Int32 = -1
@@ -141,7 +143,14 @@ extension XMLCursor {
         let localName: String
         let declaresDefault: Bool
         let declaredPrefix: String?
-        if isASCII(range) {
+        if let known = KnownXMLNames.shared.find(buffer, range, hash: hash) {
+            let names = KnownXMLNames.shared
+            return self.names.insert(
+                XMLNameCache.Entry(
+                    start: range.lowerBound, count: range.count, hash: hash, qualifiedName: names.qualifiedNames[known],
+                    prefix: names.prefixes[known], localName: names.localNames[known], declaresDefault: false,
+                    declaredPrefix: nil, localHash: names.localHashes[known]))
+        } else if isASCII(range) {
             // Each byte is a character: the string operations below come down to these byte operations.
             qualifiedName = asciiString(range)
             if let colon = range.first(where: { buffer[$0] == UInt8(ascii: ":") }) {
@@ -177,28 +186,23 @@ extension XMLCursor {
         let prefix = names.entries[index].prefix
         guard let namespace = resolve(prefix ?? "") ?? (prefix == nil ? "" : nil) else { return nil }
         let localName = names.entries[index].localName
-        let local = (names.keys[index].start + names.keys[index].count - localName.utf8.count)..<(names.keys[index].start + names.keys[index].count)
-        let nameID = names.nameID(
-            namespace: namespace, localName: localName, localHash: nameHash(local), localIsASCII: isASCII(local))
+        let nameID: Int32
+        if let localHash = names.entries[index].localHash {
+            // A known name: ASCII, its local hash computed once per process.
+            nameID = names.nameID(namespace: namespace, localName: localName, localHash: localHash, localIsASCII: true)
+        } else {
+            let end = names.keys[index].start + names.keys[index].count
+            let local = (end - localName.utf8.count)..<end
+            nameID = names.nameID(
+                namespace: namespace, localName: localName, localHash: nameHash(local), localIsASCII: isASCII(local))
+        }
         names.entries[index].namespace = namespace
         names.entries[index].nameID = nameID
         names.entries[index].resolvedVersion = bindingsVersion
         return (namespace, nameID)
     }
 
-    /// A hash of the length and of the first and last eight bytes (names share long prefixes less often than
-    /// they share a length and both ends).
-    func nameHash(_ range: Range<Int>) -> Int {
-        var hash = UInt64(range.count) &* 0x9E37_79B9_7F4A_7C15
-        if range.count >= 8 {
-            hash ^= word(at: range.lowerBound) &* 0xC2B2_AE3D_27D4_EB4F
-            hash = (hash ^ (hash >> 29)) &* 0x1656_67B1_9E37_79F9
-            hash ^= word(at: range.upperBound - 8) &* 0x27D4_EB2F_1656_67C5
-        } else {
-            for index in range { hash = (hash ^ UInt64(buffer[index])) &* 0x100_0000_01B3 }
-        }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
-    }
+    func nameHash(_ range: Range<Int>) -> Int { Self.nameHash(buffer, range) }
 
     /// Whether the bytes at `offset` spell `literal` (the caller checks they are in the buffer).
     func matches(_ offset: Int, _ literal: StaticString) -> Bool {
@@ -220,19 +224,9 @@ extension XMLCursor {
         return true
     }
 
-    /// Whether `count` bytes at `a` and at `b` are equal (both ranges lie in the buffer).
+    /// Whether `count` bytes at `a` and at `b` of the document are equal (both ranges lie in the buffer).
     func bytesEqual(_ a: Int, _ b: Int, count: Int) -> Bool {
-        if a == b { return true }
-        var offset = 0
-        while offset + 8 <= count {
-            if word(at: a + offset) != word(at: b + offset) { return false }
-            offset += 8
-        }
-        while offset < count {
-            if buffer[a + offset] != buffer[b + offset] { return false }
-            offset += 1
-        }
-        return true
+        a == b || Self.bytesEqual(buffer, a, buffer, b, count: count)
     }
 
     func resolve(_ prefix: String) -> String? {

@@ -39,31 +39,48 @@ struct XMLCursor {
 
     mutating func advanceLineCount(to offset: Int) {
         var index = countedUpTo
-        while index < offset {
-            var stop = index + 1
-            if index + 8 <= offset {
-                // Eight bytes without a line feed: add their characters (the bytes that are not UTF-8
-                // continuation bytes). Eight bytes with one: count them one by one.
-                let word = word(at: index)
-                if !Self.hasByte(word, 0x0A) {
-                    column += 8 - Self.continuationBytes(word)
-                    index += 8
-                    continue
-                }
-                stop = index + 8
+        var line = self.line
+        var column = self.column
+        var lineStart = self.lineStart
+        // Eight bytes at a time: without a line feed, add their characters (the bytes that are not UTF-8
+        // continuation bytes); with some, count them and restart the column after the last one.
+        while index + 8 <= offset {
+            let word = word(at: index)
+            if (Self.zeroBytes(word, 0x0A) | word) & Self.highBits == 0 {
+                // ASCII without a line feed: the usual case, eight more characters.
+                column += 8
+                index += 8
+                continue
             }
-            while index < stop {
-                let byte = buffer[index]
-                if byte == 0x0A {
+            let feeds = Self.bytesEqualTo(word, 0x0A)
+            if feeds == 0 {
+                column += 8 - Self.continuationBytes(word)
+            } else {
+                var remaining = feeds
+                while remaining != 0 {
                     line += 1
-                    lineStart = index + 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
+                    remaining &= remaining - 1
                 }
-                index += 1
+                let last = (63 - feeds.leadingZeroBitCount) >> 3
+                lineStart = index + last + 1
+                column = last == 7 ? 1 : 1 + (7 - last) - Self.continuationBytes(word >> UInt64(8 * (last + 1)))
             }
+            index += 8
         }
+        while index < offset {
+            let byte = buffer[index]
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        self.line = line
+        self.column = column
+        self.lineStart = lineStart
         countedUpTo = max(countedUpTo, offset)
     }
 
@@ -197,12 +214,16 @@ struct XMLCursor {
     }
 
     mutating func skipWhitespace() {
-        while position < buffer.count, isWhitespace(buffer[position]) { position += 1 }
+        var index = position
+        while index < buffer.count, isWhitespace(buffer[index]) { index += 1 }
+        position = index
     }
 
     mutating func readName(what: String) throws(XMLReadError) -> Range<Int> {
         let start = position
-        while position < buffer.count, isNameByte(buffer[position]) { position += 1 }
+        var index = position
+        while index < buffer.count, isNameByte(buffer[index]) { index += 1 }
+        position = index
         guard position > start else {
             if position >= buffer.count { throw error(.unexpectedEnd("expected \(what)")) }
             throw error(.malformed("expected \(what)"))
