@@ -9,6 +9,8 @@ import EInvoiceSyntax
 struct CIICodeListIndex: Sendable {
     let table: [CIICodeListCheck]
     let names: NameTable
+    /// The table's id of each common name (`XMLTree.commonNames`).
+    let commonNameIDs: [Int32]
     /// Children of each trie node as (name id, node), node `n`'s at `childStart[n]..<childStart[n + 1]`; node 0
     /// stands above the root element.
     let childStart: [Int32]
@@ -50,6 +52,7 @@ struct CIICodeListIndex: Sendable {
         }
         self.table = table
         self.names = names
+        commonNameIDs = names.commonIDs()
         childStart = children.reduce(into: [0]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
         childNames = children.flatMap { $0.map(\.name) }
         childNodes = children.flatMap { $0.map(\.node) }
@@ -63,7 +66,7 @@ struct CIICodeListIndex: Sendable {
     /// The elements claimed by entries that carry a rule, as (entry, element), in table order and then
     /// document order: the order in which checking the entries one by one reports them.
     func claims(in tree: XMLTree) -> [(entry: Int, element: Int)] {
-        let nameIDs = names.documentIDs(tree)
+        let nameIDs = names.documentIDs(tree, common: commonNameIDs)
         let query = CodeLists.TreeQuery(tree: tree)
         var nodes = [Int32](repeating: -1, count: tree.elements.count)
         var claims: [(entry: Int, element: Int)] = []
@@ -71,7 +74,7 @@ struct CIICodeListIndex: Sendable {
             let parent = tree[element].parent
             let parentNode = parent < 0 ? 0 : Int(nodes[parent])
             guard parentNode >= 0 else { continue }
-            let name = nameIDs[Int(tree[element].nameID)]
+            let name = nameIDs[tree[element].nameID]
             guard name >= 0 else { continue }
             var node: Int32 = -1
             for child in Int(childStart[parentNode])..<Int(childStart[parentNode + 1]) where childNames[child] == name {

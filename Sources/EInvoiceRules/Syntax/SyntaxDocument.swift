@@ -30,7 +30,7 @@ final class SyntaxDocument {
     /// Index of the root element's name in `PathTrie.rootNames`, -1 when it is none of them.
     let rootIndex: Int
 
-    init(tree: XMLTree, names: SyntaxNames, trie: PathTrie) {
+    init(tree: XMLTree, names: SyntaxNames, commonNameIDs: [Int32], trie: PathTrie) {
         let elements = tree.elements
         let count = elements.count
         var nameIDs = [Int32](repeating: -1, count: count)
@@ -41,12 +41,13 @@ final class SyntaxDocument {
         var perAttribute = [Int32](repeating: 0, count: Int(names.attributeCount) + 1)
         var attributeIDs: [(node: XNode, id: Int32)] = []
         let indexesAttributes = names.attributeCount > 0
-        // The table's id of each document name, looked up once per name (-2: look up per element, for the
-        // rare names spelled in more than one way).
-        let tableIDs = tree.names.indices.map { name -> Int32 in
-            guard tree.exactNames[name] else { return -2 }
-            return names.id(namespace: tree.names[name].namespace, localName: tree.names[name].localName) ?? -1
-        }
+        // The table's id of each document name: for the common names they come with the table, the others are
+        // looked up once per document. When some name is spelled in two ways, every element is looked up by its
+        // own spelling instead.
+        let exact = tree.namesAreExact
+        let tableIDs = DocumentNameIDs(
+            common: commonNameIDs,
+            others: exact ? tree.otherNames.map { names.id(namespace: $0.namespace, localName: $0.localName) ?? -1 } : [])
         elements.withUnsafeBufferPointer { elements in
             for index in 0..<count {
                 if indexesAttributes, !elements[index].attributes.isEmpty {
@@ -57,8 +58,10 @@ final class SyntaxDocument {
                         }
                     }
                 }
-                var id = tableIDs[Int(elements[index].nameID)]
-                if id == -2 { id = names.id(namespace: elements[index].namespace, localName: elements[index].localName) ?? -1 }
+                let id =
+                    exact
+                    ? tableIDs[elements[index].nameID]
+                    : names.id(namespace: elements[index].namespace, localName: elements[index].localName) ?? -1
                 guard id >= 0 else { continue }
                 nameIDs[index] = id
                 perName[Int(id)] += 1

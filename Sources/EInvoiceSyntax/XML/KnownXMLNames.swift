@@ -1,18 +1,34 @@
-/// The usual CII and UBL element names (`KnownXMLNames.list`), decoded once per process. A document that names its
-/// elements this way finds each name here on first sight instead of decoding it, splitting it and hashing its
-/// local part (see `XMLCursor.internName`).
-struct KnownXMLNames: Sendable {
-    /// All names, one after the other; name `i` is `bytes[starts[i]..<starts[i] + counts[i]]`.
+/// The usual CII and UBL element names (`KnownXMLNames.list`), decoded once per process.
+///
+/// Each is known by its usual qualified name (`ram:ID`), which a document using the usual prefixes spells byte for
+/// byte, and by its (namespace, local name) pair, which is what makes it the same name in every document: it has the
+/// same name id in every `XMLTree` (`XMLTree.commonNames`). See `XMLCursor.internName` and `resolveElement`.
+final class KnownXMLNames: Sendable {
+    /// The namespaces of the usual prefixes, in the order of `prefixes`.
+    static let namespaces = [
+        Namespaces.ciiRSM, Namespaces.ciiRAM, Namespaces.ciiUDT, Namespaces.ciiQDT, Namespaces.ublCBC,
+        Namespaces.ublCAC, Namespaces.ublInvoice, Namespaces.ublCreditNote,
+    ]
+    static let prefixes = ["rsm", "ram", "udt", "qdt", "cbc", "cac"]
+
+    /// All qualified names, one after the other; name `i` is `bytes[starts[i]..<starts[i] + counts[i]]`.
     private let bytes: [UInt8]
     private let starts: [Int]
     private let counts: [Int]
     private let hashes: [Int]
     private let slots: [Int32]
+    /// Per name, by (namespace index, local name hash).
+    private let pairHashes: [Int]
+    private let pairSlots: [Int32]
     let qualifiedNames: [String]
     let prefixes: [String?]
     let localNames: [String]
     /// `XMLCursor.nameHash` of each local name.
     let localHashes: [Int]
+    /// Index of each name's namespace in `KnownXMLNames.namespaces`.
+    let namespaceIndexes: [Int]
+    /// (namespace, local name) of each, in id order.
+    let names: [XMLTree.Name]
 
     static let shared = KnownXMLNames(list.joined())
 
@@ -50,6 +66,28 @@ struct KnownXMLNames: Sendable {
                 }
             }
         }
+        // The usual prefixes name their namespaces; the two unprefixed names are the UBL roots.
+        let namespaceIndexes = zip(prefixes, localNames).map { prefix, local in
+            if let prefix { return Self.prefixes.firstIndex(of: prefix) ?? 0 }
+            return local == "CreditNote" ? 7 : 6
+        }
+        let pairHashes = zip(namespaceIndexes, localHashes).map { Self.pairHash(namespace: $0, localHash: $1) }
+        self.bytes = bytes
+        self.starts = starts
+        self.counts = counts
+        self.hashes = hashes
+        self.slots = Self.slots(hashes)
+        self.pairHashes = pairHashes
+        self.pairSlots = Self.slots(pairHashes)
+        self.qualifiedNames = qualifiedNames
+        self.prefixes = prefixes
+        self.localNames = localNames
+        self.localHashes = localHashes
+        self.namespaceIndexes = namespaceIndexes
+        names = zip(namespaceIndexes, localNames).map { XMLTree.Name(namespace: Self.namespaces[$0], localName: $1) }
+    }
+
+    private static func slots(_ hashes: [Int]) -> [Int32] {
         var slots = [Int32](repeating: -1, count: 4096)
         let mask = slots.count - 1
         for (index, hash) in hashes.enumerated() {
@@ -57,15 +95,13 @@ struct KnownXMLNames: Sendable {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index)
         }
-        self.bytes = bytes
-        self.starts = starts
-        self.counts = counts
-        self.hashes = hashes
-        self.slots = slots
-        self.qualifiedNames = qualifiedNames
-        self.prefixes = prefixes
-        self.localNames = localNames
-        self.localHashes = localHashes
+        return slots
+    }
+
+    static func pairHash(namespace: Int, localHash: Int) -> Int {
+        var hash = UInt64(bitPattern: Int64(localHash)) ^ (UInt64(namespace) &* 0x9E37_79B9_7F4A_7C15)
+        hash = (hash ^ (hash >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 
     /// The index of the name spelled by `range` of `buffer` (whose `nameHash` is `hash`), nil when it is not known.
@@ -83,6 +119,21 @@ struct KnownXMLNames: Sendable {
                 }
                 slot = (slot + 1) & mask
             }
+        }
+    }
+
+    /// The index of the name with this namespace (index in `namespaces`) and this ASCII local name, nil when none.
+    func find(namespace: Int, localName: String, localHash: Int) -> Int? {
+        let hash = Self.pairHash(namespace: namespace, localHash: localHash)
+        let mask = pairSlots.count - 1
+        var slot = hash & mask
+        while true {
+            let candidate = Int(pairSlots[slot])
+            if candidate < 0 { return nil }
+            if pairHashes[candidate] == hash, namespaceIndexes[candidate] == namespace, localNames[candidate] == localName {
+                return candidate
+            }
+            slot = (slot + 1) & mask
         }
     }
 }

@@ -3,7 +3,7 @@ extension XMLCursor {
         let tagStart = position
         position += 1
         let nameRange = try readName(what: "an element name")
-        rawAttributes.removeAll(keepingCapacity: true)
+        if !rawAttributes.isEmpty { rawAttributes.removeAll(keepingCapacity: true) }
         var selfClosing = false
         while true {
             skipWhitespace()
@@ -66,11 +66,9 @@ extension XMLCursor {
         if !rawAttributes.isEmpty {
             for attribute in rawAttributes {
                 if names.entries[Int(attribute.entry)].declaresDefault {
-                    bindings.append(("", attribute.value, depth))
-                    bindingsVersion += 1
+                    bind("", to: attribute.value, depth: depth)
                 } else if let prefix = names.entries[Int(attribute.entry)].declaredPrefix {
-                    bindings.append((prefix, attribute.value, depth))
-                    bindingsVersion += 1
+                    bind(prefix, to: attribute.value, depth: depth)
                 }
             }
             attributes.reserveCapacity(rawAttributes.count)
@@ -104,7 +102,15 @@ extension XMLCursor {
                 qualifiedName: names.entries[Int(entry)].qualifiedName, attributes: attributes, children: [],
                 parent: parent, text: "", line: line, column: column, nameID: nameID))
         childCounts.append(0)
-        if parent >= 0 { childCounts[parent] += 1 }
+        firstChild.append(-1)
+        lastChild.append(-1)
+        nextSibling.append(-1)
+        if parent >= 0 {
+            childCounts[parent] += 1
+            let previous = lastChild[parent]
+            if previous >= 0 { nextSibling[Int(previous)] = Int32(elementIndex) } else { firstChild[parent] = Int32(elementIndex) }
+            lastChild[parent] = Int32(elementIndex)
+        }
         if selfClosing {
             popBindings(depth: depth)
         } else {

@@ -2,10 +2,6 @@
 /// raw bytes of a tag (hashed, then compared byte for byte), so a repeated name costs no string work.
 struct XMLNameCache {
     struct Entry {
-        /// Where the name's bytes first appeared in the document.
-        var start: Int
-        var count: Int
-        var hash: Int
         var qualifiedName: String
         /// The part before the first `:`, nil without one.
         var prefix: String?
@@ -13,8 +9,8 @@ struct XMLNameCache {
         /// As an attribute: `xmlns` declares the default namespace, `xmlns:p` declares `p`.
         var declaresDefault: Bool
         var declaredPrefix: String?
-        /// `nameHash` of the local name, when known from `KnownXMLNames`.
-        var localHash: Int?
+        /// Index in `KnownXMLNames` of the name spelled by these bytes, -1 for none.
+        var known: Int32
         /// As an element, the namespace and name id it resolved to under `bindingsVersion` `resolvedVersion`.
         var namespace = ""
         var nameID: Int32 = -1
@@ -25,29 +21,34 @@ struct XMLNameCache {
     /// Hash, first offset and length of each entry, apart so that a lookup touches no strings.
     private(set) var keys: [(hash: Int, start: Int, count: Int)] = []
     private(set) var slots = [Int32](repeating: -1, count: 512)
-    /// The distinct (namespace, local name) pairs of elements, in order of first use: the tree's `names`.
-    private(set) var elementNames: [XMLTree.Name] = []
-    /// Per name id, whether every element with it spells it with the same bytes (see `XMLTree.exactNames`).
-    private(set) var exactNames: [Bool] = []
-    /// Names are told apart as `String` compares them (canonical equivalence). ASCII names, which are all an
-    /// invoice has, are found by a hash of their bytes: the namespace's index in `namespaces` and the local
-    /// name's bytes. The few others are compared one by one with every name, since a non-ASCII name can equal
-    /// an ASCII one (U+212A KELVIN SIGN is "K").
+
+    /// The document's names that are not common names (`XMLTree.otherNames`); name id `common + i` is `otherNames[i]`.
+    private(set) var otherNames: [XMLTree.Name] = []
+    /// False once some name is spelled in two canonically equivalent ways (see `XMLTree.namesAreExact`).
+    var namesAreExact = true
+    let common = Int32(KnownXMLNames.shared.names.count)
+    /// Other names are told apart as `String` compares them. ASCII ones are found by a hash of the namespace's
+    /// index in `namespaces` and the local name's bytes; the few others are compared with every name.
     private var namespaces: [(uri: String, ascii: Bool)] = []
     private var nameHashes: [Int] = []
     private var hashedNames: [Bool] = []
     private var nameSlots = [Int32](repeating: -1, count: 256)
     private var nonASCIINames: [Int32] = []
 
-    /// The id of an element name. `localHash` hashes the local name's bytes and `localIsASCII` tells whether
-    /// they are all ASCII (the cursor has the bytes at hand).
-    mutating func nameID(namespace: String, localName: String, localHash: Int, localIsASCII: Bool) -> Int32 {
+    init() {
+        entries.reserveCapacity(128)
+        keys.reserveCapacity(128)
+    }
+
+    /// The id of an element name that is not a common one. `localHash` hashes the local name's bytes and
+    /// `localIsASCII` tells whether they are all ASCII (the cursor has the bytes at hand).
+    mutating func otherNameID(namespace: String, localName: String, localHash: Int, localIsASCII: Bool) -> Int32 {
         let name = XMLTree.Name(namespace: namespace, localName: localName)
         let space = namespaceIndex(namespace)
         guard localIsASCII, namespaces[space].ascii else {
-            if let id = elementNames.firstIndex(of: name) {
-                if !Self.sameBytes(elementNames[id], name) { exactNames[id] = false }
-                return Int32(id)
+            if let index = otherNames.firstIndex(of: name) {
+                if !Self.sameBytes(otherNames[index], name) { namesAreExact = false }
+                return common + Int32(index)
             }
             return add(name, hash: 0, ascii: false)
         }
@@ -57,43 +58,45 @@ struct XMLNameCache {
         let mask = nameSlots.count - 1
         var slot = key & mask
         while nameSlots[slot] >= 0 {
-            let id = Int(nameSlots[slot])
-            if nameHashes[id] == key, elementNames[id] == name { return Int32(id) }
+            let index = Int(nameSlots[slot])
+            if nameHashes[index] == key, otherNames[index] == name { return common + Int32(index) }
             slot = (slot + 1) & mask
         }
-        for id in nonASCIINames where elementNames[Int(id)] == name {
-            exactNames[Int(id)] = false
-            return id
+        for index in nonASCIINames where otherNames[Int(index)] == name {
+            namesAreExact = false
+            return common + index
         }
         return add(name, hash: key, ascii: true)
     }
 
     private mutating func add(_ name: XMLTree.Name, hash: Int, ascii: Bool) -> Int32 {
-        let id = Int32(elementNames.count)
-        elementNames.append(name)
-        exactNames.append(true)
+        let index = Int32(otherNames.count)
+        otherNames.append(name)
         nameHashes.append(hash)
         hashedNames.append(ascii)
         if !ascii {
-            nonASCIINames.append(id)
-        } else if elementNames.count * 2 > nameSlots.count {
+            nonASCIINames.append(index)
+        } else if otherNames.count * 2 > nameSlots.count {
             nameSlots = [Int32](repeating: -1, count: nameSlots.count * 4)
-            for existing in elementNames.indices where hashedNames[existing] { placeName(Int32(existing)) }
+            for existing in otherNames.indices where hashedNames[existing] { placeName(Int32(existing)) }
         } else {
-            placeName(id)
+            placeName(index)
         }
-        return id
+        return common + index
     }
 
-    private mutating func placeName(_ id: Int32) {
+    private mutating func placeName(_ index: Int32) {
         let mask = nameSlots.count - 1
-        var slot = nameHashes[Int(id)] & mask
+        var slot = nameHashes[Int(index)] & mask
         while nameSlots[slot] >= 0 { slot = (slot + 1) & mask }
-        nameSlots[slot] = id
+        nameSlots[slot] = index
     }
 
     private mutating func namespaceIndex(_ namespace: String) -> Int {
-        if let index = namespaces.firstIndex(where: { $0.uri == namespace }) { return index }
+        if let index = namespaces.firstIndex(where: { $0.uri == namespace }) {
+            if !namespaces[index].uri.utf8.elementsEqual(namespace.utf8) { namesAreExact = false }
+            return index
+        }
         namespaces.append((namespace, namespace.utf8.allSatisfy { $0 < 0x80 }))
         return namespaces.count - 1
     }
@@ -102,10 +105,10 @@ struct XMLNameCache {
         a.localName.utf8.elementsEqual(b.localName.utf8) && a.namespace.utf8.elementsEqual(b.namespace.utf8)
     }
 
-    mutating func insert(_ entry: Entry) -> Int32 {
+    mutating func insert(_ entry: Entry, hash: Int, start: Int, count: Int) -> Int32 {
         let index = Int32(entries.count)
         entries.append(entry)
-        keys.append((entry.hash, entry.start, entry.count))
+        keys.append((hash, start, count))
         if entries.count * 2 > slots.count {
             slots = [Int32](repeating: -1, count: slots.count * 4)
             for existing in entries.indices { place(Int32(existing)) }
@@ -138,19 +141,20 @@ extension XMLCursor {
             }
             slot = (slot + 1) & mask
         }
+        let known = KnownXMLNames.shared
+        if let index = known.find(buffer, range, hash: hash) {
+            return names.insert(
+                XMLNameCache.Entry(
+                    qualifiedName: known.qualifiedNames[index], prefix: known.prefixes[index],
+                    localName: known.localNames[index], declaresDefault: false, declaredPrefix: nil, known: Int32(index)),
+                hash: hash, start: range.lowerBound, count: range.count)
+        }
         let qualifiedName: String
         let prefix: String?
         let localName: String
         let declaresDefault: Bool
         let declaredPrefix: String?
-        if let known = KnownXMLNames.shared.find(buffer, range, hash: hash) {
-            let names = KnownXMLNames.shared
-            return self.names.insert(
-                XMLNameCache.Entry(
-                    start: range.lowerBound, count: range.count, hash: hash, qualifiedName: names.qualifiedNames[known],
-                    prefix: names.prefixes[known], localName: names.localNames[known], declaresDefault: false,
-                    declaredPrefix: nil, localHash: names.localHashes[known]))
-        } else if isASCII(range) {
+        if isASCII(range) {
             // Each byte is a character: the string operations below come down to these byte operations.
             qualifiedName = asciiString(range)
             if let colon = range.first(where: { buffer[$0] == UInt8(ascii: ":") }) {
@@ -172,8 +176,9 @@ extension XMLCursor {
         }
         return names.insert(
             XMLNameCache.Entry(
-                start: range.lowerBound, count: range.count, hash: hash, qualifiedName: qualifiedName, prefix: prefix,
-                localName: localName, declaresDefault: declaresDefault, declaredPrefix: declaredPrefix))
+                qualifiedName: qualifiedName, prefix: prefix, localName: localName, declaresDefault: declaresDefault,
+                declaredPrefix: declaredPrefix, known: -1),
+            hash: hash, start: range.lowerBound, count: range.count)
     }
 
     /// The namespace and name id of an element named by cache entry `entry`, resolved against the bindings in
@@ -184,22 +189,62 @@ extension XMLCursor {
             return (names.entries[index].namespace, names.entries[index].nameID)
         }
         let prefix = names.entries[index].prefix
-        guard let namespace = resolve(prefix ?? "") ?? (prefix == nil ? "" : nil) else { return nil }
-        let localName = names.entries[index].localName
-        let nameID: Int32
-        if let localHash = names.entries[index].localHash {
-            // A known name: ASCII, its local hash computed once per process.
-            nameID = names.nameID(namespace: namespace, localName: localName, localHash: localHash, localIsASCII: true)
-        } else {
-            let end = names.keys[index].start + names.keys[index].count
-            let local = (end - localName.utf8.count)..<end
-            nameID = names.nameID(
-                namespace: namespace, localName: localName, localHash: nameHash(local), localIsASCII: isASCII(local))
+        let lookup = prefix ?? ""
+        var binding: Int?
+        for position in bindings.indices.reversed() where bindings[position].prefix == lookup {
+            binding = position
+            break
         }
+        let namespace: String
+        let standard: Int
+        if let binding {
+            namespace = bindings[binding].uri
+            standard = bindings[binding].standard
+            if !bindings[binding].exact { names.namesAreExact = false }
+        } else {
+            guard prefix == nil else { return nil }
+            namespace = ""
+            standard = -1
+        }
+        let nameID = elementNameID(entry: index, namespace: namespace, standard: standard)
         names.entries[index].namespace = namespace
         names.entries[index].nameID = nameID
         names.entries[index].resolvedVersion = bindingsVersion
         return (namespace, nameID)
+    }
+
+    /// The name id of an entry's local name in a namespace (`standard`: its index in `KnownXMLNames.namespaces`, -1
+    /// when it is none of them): a common name's id when the pair is one, else one of the document's.
+    private mutating func elementNameID(entry index: Int, namespace: String, standard: Int) -> Int32 {
+        let known = KnownXMLNames.shared
+        let knownIndex = Int(names.entries[index].known)
+        // The usual spelling in its usual namespace: the common id, found with no string work at all.
+        if knownIndex >= 0, known.namespaceIndexes[knownIndex] == standard { return Int32(knownIndex) }
+        let localName = names.entries[index].localName
+        let end = names.keys[index].start + names.keys[index].count
+        let local = (end - localName.utf8.count)..<end
+        let localHash = nameHash(local)
+        let localIsASCII = isASCII(local)
+        if standard >= 0 {
+            if localIsASCII {
+                if let common = known.find(namespace: standard, localName: localName, localHash: localHash) {
+                    return Int32(common)
+                }
+            } else if let common = known.names.firstIndex(of: XMLTree.Name(namespace: namespace, localName: localName)) {
+                // A non-ASCII spelling equal to a common (ASCII) name.
+                names.namesAreExact = false
+                return Int32(common)
+            }
+        }
+        return names.otherNameID(namespace: namespace, localName: localName, localHash: localHash, localIsASCII: localIsASCII)
+    }
+
+    /// Adds a namespace binding declared on an element at `depth`.
+    mutating func bind(_ prefix: String, to uri: String, depth: Int) {
+        let standard = KnownXMLNames.namespaces.firstIndex(of: uri) ?? -1
+        let exact = standard < 0 || KnownXMLNames.namespaces[standard].utf8.elementsEqual(uri.utf8)
+        bindings.append((prefix, uri, depth, standard, exact))
+        bindingsVersion += 1
     }
 
     func nameHash(_ range: Range<Int>) -> Int { Self.nameHash(buffer, range) }

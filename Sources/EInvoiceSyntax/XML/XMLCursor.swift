@@ -8,14 +8,19 @@ struct XMLCursor {
     let limits: XMLReadLimits
     var position = 0
     var elements: [XMLTree.Element] = []
-    /// How many children each element has so far; the `children` arrays are filled in at the end.
+    /// How many children each element has so far, its first and last child and its next sibling (-1 for none):
+    /// the `children` arrays are filled in at the end, each allocated once.
     var childCounts: [Int32] = []
+    var firstChild: [Int32] = []
+    var lastChild: [Int32] = []
+    var nextSibling: [Int32] = []
     /// Open elements, innermost last, with the byte range of their start tag's name (to match end tags).
     var stack: [Int] = []
     var openNames: [Range<Int>] = []
-    /// Namespace bindings in scope: prefix, URI and the depth that declared them.
-    var bindings: [(prefix: String, uri: String, depth: Int)] = [
-        ("xml", "http://www.w3.org/XML/1998/namespace", -1)
+    /// Namespace bindings in scope: prefix, URI and the depth that declared them; with the URI's index in
+    /// `KnownXMLNames.namespaces` (-1 for none of them) and whether it spells it byte for byte.
+    var bindings: [(prefix: String, uri: String, depth: Int, standard: Int, exact: Bool)] = [
+        ("xml", "http://www.w3.org/XML/1998/namespace", -1, -1, true)
     ]
     /// Changes whenever `bindings` does, so a cached name resolution can tell it is still valid.
     var bindingsVersion = 0
@@ -31,8 +36,12 @@ struct XMLCursor {
     init(buffer: UnsafeBufferPointer<UInt8>, limits: XMLReadLimits) {
         self.buffer = buffer
         self.limits = limits
-        elements.reserveCapacity(buffer.count / 60)
-        childCounts.reserveCapacity(buffer.count / 60)
+        let expected = buffer.count / 60
+        elements.reserveCapacity(expected)
+        childCounts.reserveCapacity(expected)
+        firstChild.reserveCapacity(expected)
+        lastChild.reserveCapacity(expected)
+        nextSibling.reserveCapacity(expected)
     }
 
     // MARK: locating
@@ -130,16 +139,20 @@ struct XMLCursor {
         }
         guard sawRoot else { throw error(.unexpectedEnd("no root element")) }
         linkChildren()
-        return XMLTree(elements: elements, names: names.elementNames, exactNames: names.exactNames)
+        return XMLTree(elements: elements, otherNames: names.otherNames, namesAreExact: names.namesAreExact)
     }
 
     /// Fills every element's `children`, each array allocated once at its final size.
     mutating func linkChildren() {
         for index in elements.indices where childCounts[index] > 0 {
-            elements[index].children.reserveCapacity(Int(childCounts[index]))
-        }
-        for index in elements.indices.dropFirst() {
-            elements[elements[index].parent].children.append(index)
+            var children: [Int] = []
+            children.reserveCapacity(Int(childCounts[index]))
+            var child = firstChild[index]
+            while child >= 0 {
+                children.append(Int(child))
+                child = nextSibling[Int(child)]
+            }
+            elements[index].children = children
         }
     }
 

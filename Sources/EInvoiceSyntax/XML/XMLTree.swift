@@ -1,8 +1,9 @@
 /// A parsed XML document as a flat, immutable array of elements: cheap to build, cheap to walk, `Sendable`.
 ///
 /// Element 0 is the root. Text is the concatenated character data directly inside an element, which is all
-/// an invoice syntax needs (no mixed content). Each distinct (namespace, local name) pair of the document is
-/// numbered once (`names`, `Element.nameID`), so that code walking the tree can compare small integers.
+/// an invoice syntax needs (no mixed content). Each distinct (namespace, local name) pair is numbered
+/// (`Element.nameID`), so that code walking the tree compares small integers: the usual CII and UBL names have the
+/// same id in every document (`commonNames`), and a document's other names follow (`otherNames`).
 public struct XMLTree: Sendable {
     /// An element name without its prefix.
     public struct Name: Sendable, Hashable {
@@ -31,22 +32,38 @@ public struct XMLTree: Sendable {
         /// 1-based line and column of the start tag's `<`.
         public var line: Int
         public var column: Int
-        /// Index of the element's (namespace, local name) in `names`: two elements have the same id exactly when
-        /// their namespaces and local names are equal.
+        /// The id of the element's (namespace, local name), see `name(_:)`: two elements have the same id exactly
+        /// when their namespaces and local names are equal (as `String` compares them).
         public var nameID: Int32
     }
 
     public internal(set) var elements: [Element]
-    /// The distinct element names of the document, in order of first appearance. Names are told apart as
-    /// `String` compares them, so canonically equivalent spellings share an id.
-    public internal(set) var names: [Name]
-    /// Per name id, whether every element with it spells its namespace and local name with exactly the bytes of
-    /// `names`; always true for ASCII names, false only when equivalent spellings of a non-ASCII name occur.
-    public internal(set) var exactNames: [Bool]
+    /// The document's names that are not among `commonNames`, in order of first appearance: name id
+    /// `commonNames.count + i` is `otherNames[i]`.
+    public internal(set) var otherNames: [Name]
+    /// Whether every element spells its namespace and local name with exactly the bytes of `name(nameID)`. Always
+    /// true for ASCII names; false only when canonically equivalent spellings of a name occur (U+212A for "K").
+    public internal(set) var namesAreExact: Bool
 
-    /// The id of a name in this document, nil when no element has it.
+    /// The usual CII (rsm, ram, udt, qdt) and UBL (cbc, cac, roots) element names: name ids
+    /// `0..<commonNames.count` in every document.
+    public static var commonNames: [Name] { KnownXMLNames.shared.names }
+
+    /// How many name ids the document can use: the common names and its other names.
+    public var nameCount: Int { KnownXMLNames.shared.names.count + otherNames.count }
+
+    /// The name with this id.
+    public func name(_ id: Int32) -> Name {
+        let common = KnownXMLNames.shared.names
+        return Int(id) < common.count ? common[Int(id)] : otherNames[Int(id) - common.count]
+    }
+
+    /// The id of a name, nil when it is neither a common name nor one of the document's.
     public func nameID(namespace: String, localName: String) -> Int32? {
-        names.firstIndex(of: Name(namespace: namespace, localName: localName)).map { Int32($0) }
+        let name = Name(namespace: namespace, localName: localName)
+        let common = KnownXMLNames.shared.names
+        if let index = common.firstIndex(of: name) { return Int32(index) }
+        return otherNames.firstIndex(of: name).map { Int32(common.count + $0) }
     }
 
     @inlinable public var root: Element? { elements.first }
