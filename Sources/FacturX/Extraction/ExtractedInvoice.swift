@@ -1,0 +1,25 @@
+/// The invoice XML read out of a Factur-X / ZUGFeRD / XRechnung PDF, with what the PDF says about it.
+public struct ExtractedInvoice: Sendable {
+    /// The XML, byte for byte as embedded.
+    public var xml: [UInt8]
+    /// The attachment's file name (`factur-x.xml`, `zugferd-invoice.xml`, `ZUGFeRD-invoice.xml`, `xrechnung.xml`).
+    public var fileName: String
+    public var standard: InvoiceStandard
+    /// The XML's root element local name (`CrossIndustryInvoice`, `CrossIndustryDocument`, `Invoice`, …).
+    public var rootElement: String
+    /// The attachment's `/AFRelationship`, when present.
+    public var relationship: String?
+    /// The attachment's MIME type (`/Subtype` of its stream), when present.
+    public var mimeType: String?
+    /// The XMP packet's declarations, when the catalog has readable `/Metadata`.
+    public var xmp: XMPMetadata?
+    /// Why the XMP could not be read, when the catalog has `/Metadata` that is not well-formed XML.
+    public var xmpError: String?
+    /// Every attachment of the PDF, by name.
+    public var attachmentNames: [String]
+    /// Problems the PDF reader worked around.
+    public var repairs: [PDFRepair]
+
+    /// The profile the XMP declares (`ConformanceLevel`), when any.
+    public var declaredProfile: String? { xmp?.conformanceLevel }
+}
