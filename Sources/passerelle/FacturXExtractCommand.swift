@@ -24,7 +24,7 @@ struct FacturXExtractCommand: ParsableCommand {
     @Flag(help: "Print what was found as JSON on standard output instead of the XML (needs -o to also save the XML).")
     var info = false
 
-    @Flag(help: "Print nothing on standard error.")
+    @Flag(name: .shortAndLong, help: "Print nothing on standard error.")
     var quiet = false
 
     func run() throws {

@@ -15,6 +15,8 @@ public struct ExtractedInvoice: Sendable {
     public var xmp: XMPMetadata?
     /// Why the XMP could not be read, when the catalog has `/Metadata` that is not well-formed XML.
     public var xmpError: String?
+    /// The attachment the XML was read from (its file specification's object, flags and dates).
+    public var attachment: EmbeddedFile
     /// Every attachment of the PDF, by name.
     public var attachmentNames: [String]
     /// Problems the PDF reader worked around.

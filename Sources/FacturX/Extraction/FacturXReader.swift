@@ -31,7 +31,7 @@ public enum FacturXReader {
         }
         return ExtractedInvoice(xml: xml, fileName: file.name, standard: InvoiceStandard.detect(fileName: file.name, rootElement: root),
                                 rootElement: root, relationship: file.relationship, mimeType: file.mimeType, xmp: xmp, xmpError: xmpError,
-                                attachmentNames: files.map(\.name), repairs: document.repairs)
+                                attachment: file, attachmentNames: files.map(\.name), repairs: document.repairs)
     }
 
     /// The invoice attachment: the first with a standard file name; otherwise the first `.xml` attachment
