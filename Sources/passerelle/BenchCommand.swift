@@ -78,6 +78,7 @@ struct BenchCommand: ParsableCommand {
         print(row("10-line invoice: build + serialize CII", build10))
         print(row("10-line invoice: parse + validate", tenLineValidate))
 
+        PDFExtractBench.run(corpus: corpus, seconds: seconds, python: python)
         guard !python.isEmpty, FileManager.default.fileExists(atPath: python) else {
             print("\n(official schematron skipped: no python at \(python))")
             return
