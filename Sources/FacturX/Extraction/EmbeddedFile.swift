@@ -13,6 +13,8 @@ public struct EmbeddedFile: Sendable {
     public var mimeType: String?
     /// `/Params /ModDate` of the embedded file stream, as written.
     public var modificationDate: String?
+    /// `/Params /Size`: the file's size as the writer declared it (a hint, never trusted).
+    public var size: Int?
     public var inNamesTree: Bool
     public var inAssociatedFiles: Bool
     /// The embedded file stream (`/EF /UF`, else `/EF /F`); nil when the file specification has none.
@@ -64,7 +66,7 @@ extension PDFDocument {
         }
         var file = EmbeddedFile(name: name, treeKey: nil, fileSpecObject: spec.reference?.number,
                                 relationship: try value("AFRelationship", in: dictionary)?.name,
-                                mimeType: nil, modificationDate: nil, inNamesTree: false, inAssociatedFiles: false, stream: nil)
+                                mimeType: nil, modificationDate: nil, size: nil, inNamesTree: false, inAssociatedFiles: false, stream: nil)
         var stream: PDFStream?
         if let embedded = try value("EF", in: dictionary)?.dictionary {
             stream = try value("UF", in: embedded)?.stream
@@ -73,9 +75,9 @@ extension PDFDocument {
         if let stream {
             file.stream = stream
             file.mimeType = try value("Subtype", in: stream.dictionary)?.name
-            if let parameters = try value("Params", in: stream.dictionary)?.dictionary,
-               let date = try value("ModDate", in: parameters)?.stringBytes {
-                file.modificationDate = PDFTextString.decode(date)
+            if let parameters = try value("Params", in: stream.dictionary)?.dictionary {
+                if let date = try value("ModDate", in: parameters)?.stringBytes { file.modificationDate = PDFTextString.decode(date) }
+                file.size = try value("Size", in: parameters)?.integer
             }
         }
         return file
@@ -86,6 +88,6 @@ extension PDFDocument {
         guard let stream = file.stream else {
             throw PDFError(.missing, "the file specification of '\(file.name)' has no embedded file stream (/EF)", object: file.fileSpecObject)
         }
-        return try decodedData(of: stream)
+        return try decodedData(of: stream, sizeHint: file.size)
     }
 }

@@ -11,9 +11,10 @@ public struct ExtractedInvoice: Sendable {
     public var relationship: String?
     /// The attachment's MIME type (`/Subtype` of its stream), when present.
     public var mimeType: String?
-    /// The XMP packet's declarations, when the catalog has readable `/Metadata`.
+    /// The XMP packet's declarations, when the catalog has `/Metadata` (a quick scan: the extension-schema
+    /// lists are empty; `FacturXChecker` parses the packet fully).
     public var xmp: XMPMetadata?
-    /// Why the XMP could not be read, when the catalog has `/Metadata` that is not well-formed XML.
+    /// Why the XMP could not be read, when the catalog's `/Metadata` cannot be decoded.
     public var xmpError: String?
     /// The attachment the XML was read from (its file specification's object, flags and dates).
     public var attachment: EmbeddedFile

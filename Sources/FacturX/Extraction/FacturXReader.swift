@@ -19,12 +19,7 @@ public enum FacturXReader {
         var xmpError: String?
         if let metadata = try? document.value("Metadata", in: catalog)?.stream {
             do {
-                let packet = try document.decodedData(of: metadata)
-                do {
-                    xmp = try XMPMetadata.parse(packet)
-                } catch {
-                    xmpError = error.description
-                }
+                xmp = XMPScanner.scan(try document.decodedData(of: metadata))
             } catch {
                 xmpError = error.description
             }

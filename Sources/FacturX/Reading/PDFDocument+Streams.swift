@@ -1,9 +1,10 @@
 extension PDFDocument {
     /// The decoded data of a stream, through its filter chain, within the decompression limits.
-    public mutating func decodedData(of stream: PDFStream) throws(PDFError) -> [UInt8] {
+    /// `sizeHint` (e.g. an embedded file's /Params /Size) only sizes the first output buffer.
+    public mutating func decodedData(of stream: PDFStream, sizeHint: Int? = nil) throws(PDFError) -> [UInt8] {
         let number = stream.objectNumber
         let steps = try filterSteps(stream.dictionary, objectNumber: number)
-        let hint = (try? value("DL", in: stream.dictionary))??.integer ?? 0
+        let hint = sizeHint ?? stream.dictionary["DL"]?.integer ?? 0
         let decoded: PDFFilters.Decoded
         do {
             decoded = try PDFFilters.decode(bytes, range: stream.dataRange, steps: steps, limits: limits, sizeHint: min(max(hint, 0), limits.maximumDecodedBytes))
@@ -19,10 +20,6 @@ extension PDFDocument {
     }
 
     /// The filter chain, with /Filter and /DecodeParms resolved when they are references.
-    func filterStepsDirect(_ dictionary: PDFDictionary, objectNumber: Int?) throws(PDFError) -> [PDFFilters.Step] {
-        try PDFXrefStreamReader.filterSteps(dictionary, objectNumber: objectNumber)
-    }
-
     mutating func filterSteps(_ dictionary: PDFDictionary, objectNumber: Int?) throws(PDFError) -> [PDFFilters.Step] {
         var direct = dictionary
         for key in ["Filter", "DecodeParms"] {
