@@ -1,4 +1,4 @@
-import FacturX
+@testable import FacturX
 import Foundation
 import Testing
 
@@ -21,6 +21,19 @@ struct CorpusExtractionTests {
             #expect(extracted.xml.count > 1000, "\(url.lastPathComponent)")
             #expect(extracted.declaredProfile != nil, "\(url.lastPathComponent): no XMP ConformanceLevel")
             #expect(extracted.repairs.isEmpty, "\(url.lastPathComponent): \(extracted.repairs)")
+        }
+    }
+
+    @Test func quickXMPScanAgreesWithTheFullParse() throws {
+        for url in try PDFCorpus.pdfs(under: "zugferd/ZUGFeRDv2") {
+            var document = try PDFDocument(bytes: try PDFCorpus.bytes(url))
+            guard let metadata = try document.value("Metadata", in: try document.catalog().dictionary)?.stream else { continue }
+            let packet = try document.decodedData(of: metadata)
+            let quick = XMPScanner.scan(packet)
+            var full = try XMPMetadata.parse(packet)
+            full.extensionSchemaNamespaces = []
+            full.extensionPropertyNames = []
+            #expect(quick == full, "\(url.lastPathComponent)")
         }
     }
 

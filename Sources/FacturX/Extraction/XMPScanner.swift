@@ -1,93 +1,116 @@
-/// A quick read of the few XMP values extraction reports (pdfaid part and conformance, the Factur-X
-/// properties), without building an XML tree: prefixes are taken from the packet's `xmlns:` declarations,
-/// values from `<prefix:Name>value</…>` elements or `prefix:Name="value"` attributes. The checker parses
-/// the packet fully (`XMPMetadata.parse`); this scan leaves the extension-schema lists empty.
+/// A quick, single-pass read of the few XMP values extraction reports (pdfaid part and conformance, the
+/// Factur-X properties), without building an XML tree: it collects the `xmlns:` declarations and the
+/// candidate `<prefix:Name>value<` elements and `prefix:Name="value"` attributes, then keeps those whose
+/// prefix is bound to the right namespace. The checker parses the packet fully (`XMPMetadata.parse`); this
+/// scan leaves the extension-schema lists empty.
 enum XMPScanner {
+    static let wanted: Set<String> = ["part", "conformance", "DocumentType", "DocumentFileName", "Version", "ConformanceLevel"]
+
+    struct Candidate {
+        var prefix: String
+        var local: String
+        var value: String
+    }
+
     static func scan(_ bytes: [UInt8]) -> XMPMetadata {
-        var metadata = XMPMetadata(extensionSchemaNamespaces: [], extensionPropertyNames: [], packetCount: XMPMetadata.countPackets(bytes))
-        var pdfaPrefixes: [[UInt8]] = []
-        var invoicePrefixes: [([UInt8], String)] = []
-        for (prefix, uri) in declarations(bytes) {
-            if uri == XMPMetadata.pdfaID { pdfaPrefixes.append(prefix) }
-            if XMPMetadata.isInvoiceNamespace(uri) { invoicePrefixes.append((prefix, uri)) }
+        var metadata = XMPMetadata(extensionSchemaNamespaces: [], extensionPropertyNames: [], packetCount: 0)
+        var declarations: [String: String] = [:]
+        var candidates: [Candidate] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                guard buffer[index] == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                index += 1
+                guard index < count else { break }
+                if buffer[index] == UInt8(ascii: "?") {
+                    if matches(buffer, at: index + 1, "xpacket begin") { metadata.packetCount += 1 }
+                    continue
+                }
+                if buffer[index] == UInt8(ascii: "/") || buffer[index] == UInt8(ascii: "!") { continue }
+                let (name, afterName) = readName(buffer, from: index)
+                index = afterName
+                if let colon = name.firstIndex(of: ":"), index < count, buffer[index] == UInt8(ascii: ">") {
+                    let local = String(name[name.index(after: colon)...])
+                    if wanted.contains(local) {
+                        var end = index + 1
+                        while end < count, buffer[end] != UInt8(ascii: "<") { end += 1 }
+                        candidates.append(Candidate(prefix: String(name[..<colon]), local: local, value: text(buffer, (index + 1)..<end)))
+                    }
+                    continue
+                }
+                // Attributes up to the end of the tag.
+                while index < count, buffer[index] != UInt8(ascii: ">") {
+                    while index < count, isSpace(buffer[index]) || buffer[index] == UInt8(ascii: "/") { index += 1 }
+                    guard index < count, buffer[index] != UInt8(ascii: ">") else { break }
+                    let (attribute, afterAttribute) = readName(buffer, from: index)
+                    index = afterAttribute
+                    while index < count, isSpace(buffer[index]) || buffer[index] == UInt8(ascii: "=") { index += 1 }
+                    guard index < count, buffer[index] == 0x22 || buffer[index] == 0x27 else {
+                        index += 1
+                        continue
+                    }
+                    let quote = buffer[index]
+                    var end = index + 1
+                    while end < count, buffer[end] != quote { end += 1 }
+                    if attribute.hasPrefix("xmlns:") {
+                        declarations[String(attribute.dropFirst(6))] = text(buffer, (index + 1)..<end)
+                    } else if let colon = attribute.firstIndex(of: ":") {
+                        let local = String(attribute[attribute.index(after: colon)...])
+                        if wanted.contains(local) {
+                            candidates.append(Candidate(prefix: String(attribute[..<colon]), local: local, value: text(buffer, (index + 1)..<end)))
+                        }
+                    }
+                    index = end + 1
+                }
+            }
         }
-        for prefix in pdfaPrefixes {
-            metadata.pdfaPart = metadata.pdfaPart ?? value(of: prefix + Array(":part".utf8), in: bytes)
-            metadata.pdfaConformance = metadata.pdfaConformance ?? value(of: prefix + Array(":conformance".utf8), in: bytes)
-        }
-        for (prefix, uri) in invoicePrefixes {
-            let found = (
-                value(of: prefix + Array(":DocumentType".utf8), in: bytes), value(of: prefix + Array(":DocumentFileName".utf8), in: bytes),
-                value(of: prefix + Array(":Version".utf8), in: bytes), value(of: prefix + Array(":ConformanceLevel".utf8), in: bytes)
-            )
-            guard found.0 != nil || found.1 != nil || found.2 != nil || found.3 != nil else { continue }
-            metadata.invoiceNamespace = uri
-            metadata.documentType = found.0
-            metadata.documentFileName = found.1
-            metadata.version = found.2
-            metadata.conformanceLevel = found.3
+        for candidate in candidates {
+            guard let uri = declarations[candidate.prefix] else { continue }
+            if uri == XMPMetadata.pdfaID {
+                if candidate.local == "part" { metadata.pdfaPart = metadata.pdfaPart ?? candidate.value }
+                if candidate.local == "conformance" { metadata.pdfaConformance = metadata.pdfaConformance ?? candidate.value }
+            } else if XMPMetadata.isInvoiceNamespace(uri) {
+                metadata.invoiceNamespace = uri
+                switch candidate.local {
+                case "DocumentType": metadata.documentType = candidate.value
+                case "DocumentFileName": metadata.documentFileName = candidate.value
+                case "Version": metadata.version = candidate.value
+                case "ConformanceLevel": metadata.conformanceLevel = candidate.value
+                default: break
+                }
+            }
         }
         return metadata
     }
 
-    /// Every `xmlns:prefix="uri"` of the packet.
-    static func declarations(_ bytes: [UInt8]) -> [([UInt8], String)] {
-        var result: [([UInt8], String)] = []
-        var start = 0
-        while let found = PDFBytes.firstIndex(of: "xmlns:", in: bytes, range: start..<bytes.count) {
-            var index = found + 6
-            let prefixStart = index
-            while index < bytes.count, bytes[index] != UInt8(ascii: "="), !PDFBytes.isWhitespace(bytes[index]) { index += 1 }
-            let prefix = Array(bytes[prefixStart..<index])
-            while index < bytes.count, bytes[index] == UInt8(ascii: "=") || PDFBytes.isWhitespace(bytes[index]) { index += 1 }
-            start = index
-            guard index < bytes.count, bytes[index] == 0x22 || bytes[index] == 0x27 else { continue }
-            let quote = bytes[index]
-            let valueStart = index + 1
-            guard let end = bytes[valueStart...].firstIndex(of: quote) else { break }
-            result.append((prefix, String(decoding: bytes[valueStart..<end], as: UTF8.self)))
-            start = end + 1
-        }
-        return result
+    @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
-    /// The text of `<name>…</` or the value of `name="…"`, entities decoded and whitespace trimmed.
-    static func value(of name: [UInt8], in bytes: [UInt8]) -> String? {
-        var start = 0
-        while let found = firstIndex(of: name, in: bytes, from: start) {
-            start = found + name.count
-            guard found > 0, start < bytes.count else { continue }
-            let before = bytes[found - 1]
-            let after = bytes[start]
-            if before == UInt8(ascii: "<"), after == UInt8(ascii: ">") {
-                guard let end = bytes[(start + 1)...].firstIndex(of: UInt8(ascii: "<")) else { return nil }
-                return decode(bytes[(start + 1)..<end])
-            }
-            if PDFBytes.isWhitespace(before), after == UInt8(ascii: "=") {
-                var index = start + 1
-                while index < bytes.count, PDFBytes.isWhitespace(bytes[index]) { index += 1 }
-                guard index < bytes.count, bytes[index] == 0x22 || bytes[index] == 0x27 else { continue }
-                let quote = bytes[index]
-                guard let end = bytes[(index + 1)...].firstIndex(of: quote) else { return nil }
-                return decode(bytes[(index + 1)..<end])
-            }
+    private static func readName(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int) {
+        var end = start
+        while end < buffer.count {
+            let byte = buffer[end]
+            if isSpace(byte) || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") { break }
+            end += 1
         }
-        return nil
+        return (String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self), end)
     }
 
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var index = start
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
+    private static func matches(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard start + count <= buffer.count else { return false }
+        for offset in 0..<count where buffer[start + offset] != literal.utf8Start[offset] { return false }
+        return true
     }
 
-    private static func decode(_ text: ArraySlice<UInt8>) -> String {
-        var value = String(decoding: text, as: UTF8.self)
+    private static func text(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let clamped = range.clamped(to: 0..<buffer.count)
+        var value = String(decoding: UnsafeBufferPointer(rebasing: buffer[clamped]), as: UTF8.self)
         if value.contains("&") {
             for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
                 value = value.replacingOccurrences(of: entity, with: character)
