@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A quick, single-pass read of the few XMP values extraction reports (pdfaid part and conformance, the
 /// Factur-X properties), without building an XML tree: it collects the `xmlns:` declarations and the
 /// candidate `<prefix:Name>value<` elements and `prefix:Name="value"` attributes, then keeps those whose
@@ -21,7 +27,9 @@ enum XMPScanner {
             let count = buffer.count
             while index < count {
                 guard buffer[index] == UInt8(ascii: "<") else {
-                    index += 1
+                    // Jump to the next '<' (memchr): most of a packet is text and padding.
+                    guard let base = buffer.baseAddress, let found = memchr(base + index, 0x3C, count - index) else { break }
+                    index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     continue
                 }
                 index += 1
@@ -31,23 +39,20 @@ enum XMPScanner {
                     continue
                 }
                 if buffer[index] == UInt8(ascii: "/") || buffer[index] == UInt8(ascii: "!") { continue }
-                let (name, afterName) = readName(buffer, from: index)
-                index = afterName
-                if let colon = name.firstIndex(of: ":"), index < count, buffer[index] == UInt8(ascii: ">") {
-                    let local = String(name[name.index(after: colon)...])
-                    if wanted.contains(local) {
-                        var end = index + 1
-                        while end < count, buffer[end] != UInt8(ascii: "<") { end += 1 }
-                        candidates.append(Candidate(prefix: String(name[..<colon]), local: local, value: text(buffer, (index + 1)..<end)))
-                    }
+                let name = nameRange(buffer, from: index)
+                index = name.upperBound
+                if index < count, buffer[index] == UInt8(ascii: ">"), let (prefix, local) = wantedName(buffer, name) {
+                    var end = index + 1
+                    while end < count, buffer[end] != UInt8(ascii: "<") { end += 1 }
+                    candidates.append(Candidate(prefix: prefix, local: local, value: text(buffer, (index + 1)..<end)))
                     continue
                 }
                 // Attributes up to the end of the tag.
                 while index < count, buffer[index] != UInt8(ascii: ">") {
                     while index < count, isSpace(buffer[index]) || buffer[index] == UInt8(ascii: "/") { index += 1 }
                     guard index < count, buffer[index] != UInt8(ascii: ">") else { break }
-                    let (attribute, afterAttribute) = readName(buffer, from: index)
-                    index = afterAttribute
+                    let attribute = nameRange(buffer, from: index)
+                    index = attribute.upperBound
                     while index < count, isSpace(buffer[index]) || buffer[index] == UInt8(ascii: "=") { index += 1 }
                     guard index < count, buffer[index] == 0x22 || buffer[index] == 0x27 else {
                         index += 1
@@ -56,13 +61,10 @@ enum XMPScanner {
                     let quote = buffer[index]
                     var end = index + 1
                     while end < count, buffer[end] != quote { end += 1 }
-                    if attribute.hasPrefix("xmlns:") {
-                        declarations[String(attribute.dropFirst(6))] = text(buffer, (index + 1)..<end)
-                    } else if let colon = attribute.firstIndex(of: ":") {
-                        let local = String(attribute[attribute.index(after: colon)...])
-                        if wanted.contains(local) {
-                            candidates.append(Candidate(prefix: String(attribute[..<colon]), local: local, value: text(buffer, (index + 1)..<end)))
-                        }
+                    if attribute.count > 6, matches(buffer, at: attribute.lowerBound, "xmlns:") {
+                        declarations[text(buffer, (attribute.lowerBound + 6)..<attribute.upperBound)] = text(buffer, (index + 1)..<end)
+                    } else if let (prefix, local) = wantedName(buffer, attribute) {
+                        candidates.append(Candidate(prefix: prefix, local: local, value: text(buffer, (index + 1)..<end)))
                     }
                     index = end + 1
                 }
@@ -91,14 +93,31 @@ enum XMPScanner {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
-    private static func readName(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (String, Int) {
+    private static func nameRange(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int> {
         var end = start
         while end < buffer.count {
             let byte = buffer[end]
             if isSpace(byte) || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") { break }
             end += 1
         }
-        return (String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self), end)
+        return start..<end
+    }
+
+    /// (prefix, local name) when the qualified name's local part is one of `wanted`; nothing is allocated
+    /// for other names.
+    private static func wantedName(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (String, String)? {
+        var colon = range.lowerBound
+        while colon < range.upperBound, buffer[colon] != UInt8(ascii: ":") { colon += 1 }
+        guard colon < range.upperBound else { return nil }
+        let local = (colon + 1)..<range.upperBound
+        let length = local.count
+        guard length == 4 || length == 7 || length == 11 || length == 12 || length == 16 else { return nil }
+        let first = buffer[local.lowerBound]
+        guard first == UInt8(ascii: "p") || first == UInt8(ascii: "c") || first == UInt8(ascii: "D") || first == UInt8(ascii: "V")
+            || first == UInt8(ascii: "C") else { return nil }
+        let localName = text(buffer, local)
+        guard wanted.contains(localName) else { return nil }
+        return (text(buffer, range.lowerBound..<colon), localName)
     }
 
     private static func matches(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int, _ literal: StaticString) -> Bool {
@@ -108,14 +127,31 @@ enum XMPScanner {
         return true
     }
 
+    /// The bytes as a string, XML whitespace trimmed, the five entities decoded (Foundation-free: its string
+    /// searches cost microseconds each on Linux).
     private static func text(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        let clamped = range.clamped(to: 0..<buffer.count)
-        var value = String(decoding: UnsafeBufferPointer(rebasing: buffer[clamped]), as: UTF8.self)
-        if value.contains("&") {
-            for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&amp;", "&")] {
-                value = value.replacingOccurrences(of: entity, with: character)
+        var lower = max(0, range.lowerBound)
+        var upper = min(buffer.count, range.upperBound)
+        while lower < upper, isSpace(buffer[lower]) { lower += 1 }
+        while upper > lower, isSpace(buffer[upper - 1]) { upper -= 1 }
+        let slice = UnsafeBufferPointer(rebasing: buffer[lower..<upper])
+        guard slice.contains(UInt8(ascii: "&")) else { return String(decoding: slice, as: UTF8.self) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(slice.count)
+        var index = 0
+        let entities: [(String, UInt8)] = [("&lt;", 0x3C), ("&gt;", 0x3E), ("&quot;", 0x22), ("&apos;", 0x27), ("&amp;", 0x26)]
+        while index < slice.count {
+            if slice[index] == UInt8(ascii: "&"),
+               let (entity, character) = entities.first(where: { entity in
+                   index + entity.0.utf8.count <= slice.count && slice[index..<(index + entity.0.utf8.count)].elementsEqual(entity.0.utf8)
+               }) {
+                decoded.append(character)
+                index += entity.utf8.count
+            } else {
+                decoded.append(slice[index])
+                index += 1
             }
         }
-        return value.trimmingWhitespace()
+        return String(decoding: decoded, as: UTF8.self)
     }
 }
