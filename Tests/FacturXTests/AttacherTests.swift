@@ -36,6 +36,28 @@ struct AttacherTests {
         #expect(report.findings.filter { $0.severity == .error } == [], "\(report.findings)")
     }
 
+    /// qpdf (installed by .ci/run) reads the update without a warning, and sees the attachment.
+    @Test func qpdfAcceptsTheUpdate() throws {
+        let attached = try FacturXAttacher().attach(xml: Self.xml, to: Self.erpPDF(), options: Self.options)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-attach-\(getpid()).pdf")
+        try Data(attached).write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        for arguments in [["--check", path.path], ["--list-attachments", path.path]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
+            process.arguments = arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "qpdf \(arguments[0]): \(output)")
+            #expect(!output.contains("WARNING"), "\(output)")
+            if arguments[0] == "--list-attachments" { #expect(output.contains("factur-x.xml")) }
+        }
+    }
+
     @Test func minimumProfileIsAttachedAsData() throws {
         let minimum = PDFTestBuilder.sampleXML.replacingOccurrences(of: "urn:cen.eu:en16931:2017", with: "urn:factur-x.eu:1p0:minimum")
         let attached = try FacturXAttacher().attach(xml: Array(minimum.utf8), to: Self.erpPDF(), options: Self.options)
