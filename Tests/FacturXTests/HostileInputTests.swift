@@ -126,3 +126,40 @@ struct HostileInputTests {
         }
     }
 }
+
+/// Numbers at the edge of `Int` in the places they size or offset something.
+@Suite("Hostile numbers")
+struct HostileNumberTests {
+    @Test func hugePredictorColumnsDoNotSizeABuffer() throws {
+        var parameters = PDFPredictor.Parameters(PDFDictionary(entries: [
+            .init(key: "Predictor", value: .integer(12)), .init(key: "Columns", value: .integer(16_000_000)), .init(key: "Colors", value: .integer(32)),
+            .init(key: "BitsPerComponent", value: .integer(16)),
+        ]))
+        let decoded = try PDFPredictor.apply([2, 1, 2, 3], parameters)
+        #expect(decoded.count <= 4)
+        parameters.predictor = 2
+        #expect(try PDFPredictor.apply([1, 2, 3], parameters).count == 3)
+    }
+
+    @Test func objectStreamOffsetsNearIntMaxAreErrors() throws {
+        let data = Array("5 9223372036854775807 <<>>".utf8)
+        let dictionary = PDFDictionary(entries: [.init(key: "N", value: .integer(1)), .init(key: "First", value: .integer(22))])
+        let contents = try PDFObjectStreamContents(number: 9, dictionary: dictionary, data: data, limits: PDFLimits())
+        #expect(throws: PDFError.self) { try contents.object(5, at: 0, limits: PDFLimits()) }
+    }
+
+    @Test func xrefStreamIndexNearIntMaxIsAnError() throws {
+        var builder = PDFTestBuilder()
+        builder.addStream(1, dictionary: "<< /Type /XRef /Size 3 /W [1 2 1] /Index [9223372036854775800 3] >>", data: [UInt8](repeating: 1, count: 12))
+        let pdf = builder.classic(trailer: "/Root 2 0 R")
+        var reader = PDFXrefReader(bytes: pdf, limits: PDFLimits())
+        do {
+            _ = try reader.readSection(at: builder.header.count)
+            Issue.record("an /Index near Int.max was accepted")
+        } catch {
+            #expect(error.code == .xref)
+            #expect(error.message.contains("out of range"))
+            #expect(error.objectNumber == 1)
+        }
+    }
+}

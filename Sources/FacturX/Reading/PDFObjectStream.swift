@@ -42,10 +42,10 @@ struct PDFObjectStreamContents: Sendable {
         guard let position else {
             throw PDFError(.xref, "object \(objectNumber) is said to be in object stream \(number), which does not hold it", object: objectNumber)
         }
-        let start = first + position
-        guard start < data.count else {
+        guard position < data.count, first + position < data.count else {
             throw PDFError(.syntax, "object \(objectNumber) starts past the end of object stream \(number)", object: objectNumber)
         }
+        let start = first + position
         var parser = PDFParser(bytes: data, position: start, limits: limits, objectNumber: objectNumber)
         do {
             return try parser.parseObject()

@@ -28,7 +28,8 @@ enum PDFPredictor {
     private static func png(_ data: [UInt8], _ p: Parameters) throws(PDFError) -> [UInt8] {
         let bitsPerPixel = p.colors * p.bitsPerComponent
         let pixelBytes = max(1, bitsPerPixel / 8)
-        let rowBytes = (p.columns * bitsPerPixel + 7) / 8
+        // A row is never longer than the data (a hostile /Columns must not size a huge buffer).
+        let rowBytes = max(1, min((p.columns * bitsPerPixel + 7) / 8, data.count))
         let stride = rowBytes + 1
         let rows = (data.count + stride - 1) / stride
         var output = [UInt8](repeating: 0, count: rows * rowBytes)
@@ -71,12 +72,12 @@ enum PDFPredictor {
     /// TIFF predictor 2, for 8 bits per component (the only depth cross-reference and XML data use).
     private static func tiff(_ data: [UInt8], _ p: Parameters) -> [UInt8] {
         guard p.bitsPerComponent == 8 else { return data }
-        let rowBytes = p.columns * p.colors
+        let rowBytes = max(1, min(p.columns * p.colors, data.count))
         var output = data
         var rowStart = 0
         while rowStart < output.count {
             let end = min(output.count, rowStart + rowBytes)
-            var index = rowStart + p.colors
+            var index = rowStart + min(p.colors, rowBytes)
             while index < end {
                 output[index] = output[index] &+ output[index - p.colors]
                 index += 1

@@ -38,8 +38,8 @@ enum PDFXrefStreamReader {
         var pair = 0
         while pair + 1 < index.count {
             let first = index[pair], count = index[pair + 1]
-            guard first >= 0, count >= 0 else {
-                throw PDFError(.xref, "the cross-reference stream's /Index has a negative value", offset: offset, object: header.number)
+            guard first >= 0, count >= 0, first <= Int(Int32.max) else {
+                throw PDFError(.xref, "the cross-reference stream's /Index pair [\(first) \(count)] is out of range", offset: offset, object: header.number)
             }
             let available = max(0, (data.count - rowOffset) / rowWidth)
             let usable = min(count, available)
