@@ -29,15 +29,16 @@ struct FailVerdictTests {
         // Structurally sound; the defect is in the XML (rule ids checked by the conformance test):
         // BR-IC-11 (intra-community supply without delivery date or period).
         "FNFE-factur-x-examples/Facture_UE_EN16931.pdf": [],
-        // FX-SCH-A-000581 (seller electronic address scheme).
-        "Mustangproject/MustangGnuaccountingBeispielRE-20190610_507b.pdf": [],
+        // FX-SCH-A-000581 (seller electronic address scheme), and the same unqualified <BuyerReference>.
+        "Mustangproject/MustangGnuaccountingBeispielRE-20190610_507b.pdf": ["FX-XML-ELEMENT-WITHOUT-NAMESPACE"],
         // BR-S-02, FX-SCH-A-000612/000613.
         "ZUGFeRD_2.0_fully_compliant_complete.pdf": [],
+        // An unqualified <BuyerReference> (and FX-SCH-A-000581 for 507b, checked by the conformance test).
+        "Mustangproject/MustangGnuaccountingBeispielRE-20190610_507a.pdf": ["FX-XML-ELEMENT-WITHOUT-NAMESPACE"],
         // Invalid against the Factur-X XSD only (no schematron rule fires), which Passerelle does not apply:
-        // ram:InvoiceReferencedDocument is not part of MINIMUM; an unqualified <BuyerReference>.
+        // ram:InvoiceReferencedDocument is not part of MINIMUM.
         "FNFE-factur-x-examples/Avoir_FR_type380_MINIMUM.pdf": [],
         "FNFE-factur-x-examples/Avoir_FR_type381_MINIMUM.pdf": [],
-        "Mustangproject/MustangGnuaccountingBeispielRE-20190610_507a.pdf": [],
         // No defect found by the official schematron, the XSD or this checker; only the recommendation
         // FX-AFRELATIONSHIP-PROFILE (EN 16931 embedded as /Data rather than /Alternative) is reported.
         "FNFE-factur-x-examples/Avoir_FR_type380_EN16931.pdf": [],
@@ -61,6 +62,24 @@ struct FailVerdictTests {
             let report = FacturXChecker().check(pdf: try PDFCorpus.bytes(url))
             let errors = Set(report.findings.filter { $0.severity == .error }.map(\.id))
             #expect(errors == expected, "\(name): \(report.findings)")
+        }
+    }
+
+    /// The structural errors found in ZUGFeRDv2/correct, each checked by hand: the four intarsys ZUGFeRD 2.0
+    /// files paint with device colours and have no output intent; one FNFE file has the draft BASIC
+    /// guideline id the official schematron rejects (FX-SCH-A-000026). Every other correct file has none.
+    @Test func correctFilesHaveOnlyTheKnownStructuralErrors() throws {
+        let known: [String: Set<String>] = [
+            "zugferd_2p0_BASIC_Einfach.pdf": ["PDFA-OUTPUTINTENT-MISSING"],
+            "zugferd_2p0_BASIC_Rechnungskorrektur.pdf": ["PDFA-OUTPUTINTENT-MISSING"],
+            "zugferd_2p0_BASIC_Taxifahrt.pdf": ["PDFA-OUTPUTINTENT-MISSING"],
+            "zugferd_2p0_MINIMUM.pdf": ["PDFA-OUTPUTINTENT-MISSING"],
+            "Avoir_FR_type381_BASIC.pdf": ["FX-XML-GUIDELINE-LEGACY"],
+        ]
+        for url in try PDFCorpus.pdfs(under: "zugferd/ZUGFeRDv2/correct") {
+            let report = FacturXChecker().check(pdf: try PDFCorpus.bytes(url))
+            let errors = Set(report.findings.filter { $0.severity == .error }.map(\.id))
+            #expect(errors == known[url.lastPathComponent] ?? [], "\(url.lastPathComponent): \(report.findings)")
         }
     }
 }

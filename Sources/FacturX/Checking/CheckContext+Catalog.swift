@@ -59,6 +59,12 @@ extension CheckContext {
                 object: extracted.attachment.fileSpecObject)
             return
         }
+        // CII and UBL schemas qualify every element; an element in no namespace fails the XSD.
+        if let root = tree.root, !root.namespace.isEmpty, let stray = tree.elements.firstIndex(where: { $0.namespace.isEmpty }) {
+            add("FX-XML-ELEMENT-WITHOUT-NAMESPACE", .error,
+                "the embedded XML has <\(tree[stray].qualifiedName)> at line \(tree[stray].line) in no namespace (\(tree.xpath(of: stray))), which its schema does not allow: give it its prefix",
+                object: extracted.attachment.fileSpecObject)
+        }
         guard let declared = EmbeddedInvoiceProfile.declared(in: tree) else {
             add("FX-XML-PROFILE-MISSING", .error, "the embedded XML has no guideline id (BT-24) naming its profile: write ram:GuidelineSpecifiedDocumentContextParameter/ram:ID",
                 object: extracted.attachment.fileSpecObject)
