@@ -27,6 +27,26 @@ struct ReaderStructureTests {
         #expect(document.repairs.isEmpty)
     }
 
+    /// A hybrid file: the classic table lists objects 6 and 7 only; the others are reached through /XRefStm.
+    @Test func hybridFileReadsCompressedObjectsThroughXRefStm() throws {
+        let streamed = PDFTestBuilder.facturX().withObjectStream(compressed: [1, 2, 3, 4, 5], streamNumber: 8, xrefNumber: 9, trailer: "/Root 1 0 R")
+        let xrefStreamOffset = try PDFXrefReader(bytes: streamed, limits: PDFLimits()).startxrefOffset()
+        func offset(of header: String) -> Int? {
+            streamed.indices.first { streamed[$0...].starts(with: Array(header.utf8)) }
+        }
+        let six = try #require(offset(of: "6 0 obj"))
+        let seven = try #require(offset(of: "7 0 obj"))
+        func entry(_ value: Int) -> String { String(repeating: "0", count: 10 - String(value).count) + "\(value) 00000 n \n" }
+        var hybrid = streamed
+        let tableOffset = hybrid.count
+        hybrid += Array("xref\n0 1\n0000000000 65535 f \n6 2\n\(entry(six))\(entry(seven))trailer\n<< /Size 10 /Root 1 0 R /XRefStm \(xrefStreamOffset) >>\nstartxref\n\(tableOffset)\n%%EOF\n".utf8)
+        var document = try PDFDocument(bytes: hybrid)
+        #expect(!document.isReconstructed)
+        let extracted = try FacturXReader.extract(from: &document)
+        #expect(String(decoding: extracted.xml, as: UTF8.self) == PDFTestBuilder.sampleXML)
+        #expect(document.repairs.isEmpty, "\(document.repairs)")
+    }
+
     @Test func incrementalUpdateReplacesTheAttachment() throws {
         var builder = PDFTestBuilder.facturX()
         let original = builder.classic(trailer: "/Root 1 0 R")
