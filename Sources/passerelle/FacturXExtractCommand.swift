@@ -68,6 +68,9 @@ struct ExtractionInfo: Encodable {
     let relationship: String?
     let mimeType: String?
     let declaredProfile: String?
+    let guidelineID: String?
+    let xmlProfile: String?
+    let profilesAgree: Bool?
     let xmpDocumentFileName: String?
     let pdfaPart: String?
     let pdfaConformance: String?
@@ -82,6 +85,9 @@ struct ExtractionInfo: Encodable {
         relationship = extracted.relationship
         mimeType = extracted.mimeType
         declaredProfile = extracted.declaredProfile
+        guidelineID = extracted.guidelineID
+        xmlProfile = extracted.xmlProfile
+        profilesAgree = extracted.profilesAgree
         xmpDocumentFileName = extracted.xmp?.documentFileName
         pdfaPart = extracted.xmp?.pdfaPart
         pdfaConformance = extracted.xmp?.pdfaConformance
@@ -94,6 +100,8 @@ struct ExtractionInfo: Encodable {
         var text = "\(file): \(fileName) (\(standard), \(bytes) bytes)"
         text += ", AFRelationship \(relationship ?? "missing")"
         text += ", XMP profile \(declaredProfile ?? "not declared")"
+        text += ", XML profile \(xmlProfile ?? guidelineID ?? "unknown")"
+        if profilesAgree == false { text += " — the XMP ConformanceLevel does not match the XML's guideline id (BT-24)" }
         for repair in repairs { text += "\n  repaired: \(repair)" }
         return text
     }

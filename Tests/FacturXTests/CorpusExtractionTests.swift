@@ -1,4 +1,5 @@
 @testable import FacturX
+import EInvoiceSyntax
 import Foundation
 import Testing
 
@@ -21,6 +22,10 @@ struct CorpusExtractionTests {
             #expect(extracted.xml.count > 1000, "\(url.lastPathComponent)")
             #expect(extracted.declaredProfile != nil, "\(url.lastPathComponent): no XMP ConformanceLevel")
             #expect(extracted.repairs.isEmpty, "\(url.lastPathComponent): \(extracted.repairs)")
+            // BT-24 read without parsing equals the parsed tree's, and the XMP names the same profile.
+            let tree = try SafeXMLParser().parse(extracted.xml)
+            #expect(extracted.guidelineID == EmbeddedInvoiceProfile.declared(in: tree)?.guidelineID, "\(url.lastPathComponent)")
+            #expect(extracted.profilesAgree == true, "\(url.lastPathComponent): XMP \(extracted.declaredProfile ?? "-") XML \(extracted.xmlProfile ?? "-")")
         }
     }
 

@@ -15,6 +15,17 @@ struct ReaderStructureTests {
         #expect(extracted.declaredProfile == "EN 16931")
         #expect(extracted.xmp?.pdfaPart == "3")
         #expect(extracted.repairs.isEmpty)
+        #expect(extracted.xmlProfile == "EN 16931")
+        #expect(extracted.profilesAgree == true)
+    }
+
+    @Test func xmpAndXMLProfileMismatchIsFlagged() throws {
+        let minimum = PDFTestBuilder.sampleXML.replacingOccurrences(of: "urn:cen.eu:en16931:2017", with: "urn:factur-x.eu:1p0:minimum")
+        let extracted = try FacturXReader.extract(pdf: PDFTestBuilder.facturX(xml: minimum).classic(trailer: "/Root 1 0 R"))
+        #expect(extracted.guidelineID == "urn:factur-x.eu:1p0:minimum")
+        #expect(extracted.xmlProfile == "MINIMUM")
+        #expect(extracted.declaredProfile == "EN 16931")
+        #expect(extracted.profilesAgree == false)
     }
 
     @Test func xrefStreamAndObjectStreamExtractTheXML() throws {

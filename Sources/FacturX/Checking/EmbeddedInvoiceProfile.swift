@@ -31,12 +31,36 @@ enum EmbeddedInvoiceProfile {
         } else if let element = tree.child(of: 0, named: "CustomizationID") {
             id = tree[element].text.trimmingWhitespace()
         }
-        guard let id else { return nil }
+        return id.map(declared(guidelineID:))
+    }
+
+    /// BT-24 read from the XML bytes without parsing them: the text of the first `…ID>` element after
+    /// `GuidelineSpecifiedDocumentContextParameter` (CII, ZUGFeRD 1), or of `CustomizationID` (UBL).
+    static func quickGuidelineID(_ xml: [UInt8]) -> String? {
+        let contextName = Array("GuidelineSpecifiedDocumentContextParameter".utf8)
+        var start: Int
+        if let context = xml.firstRange(of: contextName) {
+            guard let idTag = xml[context.upperBound...].firstRange(of: Array("ID>".utf8)) else { return nil }
+            start = idTag.upperBound
+        } else if let customization = xml.firstRange(of: Array("CustomizationID>".utf8)) {
+            start = customization.upperBound
+        } else {
+            return nil
+        }
+        guard let end = xml[start...].firstIndex(of: UInt8(ascii: "<")) else { return nil }
+        var upper = end
+        while start < upper, PDFBytes.isWhitespace(xml[start]) { start += 1 }
+        while upper > start, PDFBytes.isWhitespace(xml[upper - 1]) { upper -= 1 }
+        return String(decoding: xml[start..<upper], as: UTF8.self)
+    }
+
+    /// What a guideline id declares.
+    static func declared(guidelineID id: String) -> Declared {
         if id.hasPrefix("urn:ferd:CrossIndustryDocument:invoice:1p0:") {
             let level = String(id.dropFirst("urn:ferd:CrossIndustryDocument:invoice:1p0:".count)).uppercased()
             return Declared(guidelineID: id, conformanceLevel: level, facturXProfile: nil)
         }
-        if id.contains("xrechnung") {
+        if id.utf8.firstRange(of: "xrechnung".utf8) != nil {
             return Declared(guidelineID: id, conformanceLevel: "XRECHNUNG", facturXProfile: .en16931, alsoAccepted: ["EN 16931"])
         }
         let legacyPrefix = "urn:cen.eu:en16931:2017:compliant:factur-x.eu:1p0:"
@@ -52,6 +76,12 @@ enum EmbeddedInvoiceProfile {
         }
         let profile = FacturXProfile(guidelineID: id)
         return Declared(guidelineID: id, conformanceLevel: profile?.rawValue, facturXProfile: profile)
+    }
+
+    /// Whether an XMP `ConformanceLevel` names this declared profile.
+    static func agrees(_ level: String, with declared: Declared) -> Bool? {
+        guard let expected = declared.conformanceLevel else { return nil }
+        return ([expected] + declared.alsoAccepted).contains { sameLevel(level, $0) }
     }
 
     /// Conformance levels compared without spaces and case (`EN16931` and `EN 16931` name the same level).

@@ -23,6 +23,13 @@ public struct ExtractedInvoice: Sendable {
     /// Problems the PDF reader worked around.
     public var repairs: [PDFRepair]
 
+    /// The XML's guideline id (BT-24), read without parsing the XML.
+    public var guidelineID: String?
+    /// The profile BT-24 names, as the XMP `ConformanceLevel` should write it (`EN 16931`, `BASIC WL`, …).
+    public var xmlProfile: String?
+    /// Whether the XMP's `ConformanceLevel` names the XML's profile; nil when either is unknown.
+    public var profilesAgree: Bool?
+
     /// The profile the XMP declares (`ConformanceLevel`), when any.
     public var declaredProfile: String? { xmp?.conformanceLevel }
 }

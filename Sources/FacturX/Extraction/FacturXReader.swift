@@ -24,9 +24,16 @@ public enum FacturXReader {
                 xmpError = error.description
             }
         }
-        return ExtractedInvoice(xml: xml, fileName: file.name, standard: InvoiceStandard.detect(fileName: file.name, rootElement: root),
-                                rootElement: root, relationship: file.relationship, mimeType: file.mimeType, xmp: xmp, xmpError: xmpError,
-                                attachment: file, attachmentNames: files.map(\.name), repairs: document.repairs)
+        var extracted = ExtractedInvoice(xml: xml, fileName: file.name, standard: InvoiceStandard.detect(fileName: file.name, rootElement: root),
+                                         rootElement: root, relationship: file.relationship, mimeType: file.mimeType, xmp: xmp, xmpError: xmpError,
+                                         attachment: file, attachmentNames: files.map(\.name), repairs: document.repairs)
+        if let id = EmbeddedInvoiceProfile.quickGuidelineID(xml) {
+            let declared = EmbeddedInvoiceProfile.declared(guidelineID: id)
+            extracted.guidelineID = id
+            extracted.xmlProfile = declared.conformanceLevel
+            extracted.profilesAgree = xmp?.conformanceLevel.flatMap { EmbeddedInvoiceProfile.agrees($0, with: declared) }
+        }
+        return extracted
     }
 
     /// The invoice attachment: the first with a standard file name; otherwise the first `.xml` attachment
