@@ -30,7 +30,7 @@ public struct XMPMetadata: Sendable, Equatable {
     /// Whether a namespace is one of the invoice-data namespaces (Factur-X, ZUGFeRD 1/2, XRechnung, Order-X).
     public static func isInvoiceNamespace(_ uri: String) -> Bool {
         uri.hasPrefix("urn:factur-x:pdfa") || uri.hasPrefix("urn:zugferd:pdfa") || uri.hasPrefix("urn:ferd:pdfa")
-            || uri.hasPrefix("urn:xrechnung:pdfa") || uri.utf8.firstRange(of: ":pdfa:CrossIndustryDocument".utf8) != nil
+            || uri.hasPrefix("urn:xrechnung:pdfa") || PDFBytes.contains(":pdfa:CrossIndustryDocument", in: uri)
     }
 
     /// Parses an XMP packet. Throws the XML error when it is not well-formed.

@@ -78,4 +78,11 @@ enum PDFBytes {
         }
         return nil
     }
+
+    /// Whether `text` contains the ASCII `needle` (a byte loop: Foundation's and the generic stdlib searches
+    /// cost microseconds on Linux).
+    static func contains(_ needle: StaticString, in text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return firstIndex(of: needle, in: bytes, range: 0..<bytes.count) != nil
+    }
 }
