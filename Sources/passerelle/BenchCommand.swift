@@ -48,6 +48,7 @@ struct BenchCommand: ParsableCommand {
             print(row(workload.label, rate))
         }
 
+        PDFExtractBench.run(corpus: corpus, seconds: seconds, python: python)
         guard !python.isEmpty, FileManager.default.fileExists(atPath: python) else {
             print("\n(official schematron skipped: no python at \(python))")
             return
