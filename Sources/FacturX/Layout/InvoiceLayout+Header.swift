@@ -154,8 +154,9 @@ extension InvoiceLayout {
         if let vat = seller.vatIdentifier, !vat.isEmpty { parts.append("\(labels.vatNumber) \(vat)") }
         var lines = parts.isEmpty ? [] : [parts.joined(separator: "  ·  ")]
         if let contact = seller.contact {
-            let items = [contact.name, contact.telephone, contact.email].compactMap { $0 }.filter { !$0.isEmpty }
+            let items = [contact.name, contact.telephone].compactMap { $0 }.filter { !$0.isEmpty }
             if !items.isEmpty { lines.append(items.joined(separator: "  ·  ")) }
+            if let email = contact.email, !email.isEmpty { lines.append(email) }
         }
         return lines
     }

@@ -28,7 +28,8 @@ extension InvoiceLayout {
     mutating func drawTotals() {
         let totals = invoice.totals
         var rows: [(String, String)] = []
-        if invoice.lines.isEmpty == false || totals.lineNetTotal != nil {
+        let adjusted = !(totals.allowanceTotal ?? .zero).isZero || !(totals.chargeTotal ?? .zero).isZero
+        if adjusted, totals.lineNetTotal != nil {
             rows.append((labels.lineTotal, format.amount(totals.lineNetTotal)))
         }
         if let allowances = totals.allowanceTotal, !allowances.isZero {

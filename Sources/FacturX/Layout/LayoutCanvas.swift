@@ -1,5 +1,5 @@
 /// A colour in DeviceRGB, which the sRGB output intent makes device-independent (PDF/A-3 6.2.4.3).
-struct RGBColor: Sendable {
+struct RGBColor: Sendable, Equatable {
     var red: Double
     var green: Double
     var blue: Double
@@ -13,7 +13,7 @@ struct RGBColor: Sendable {
     static let panel = RGBColor(red: 0.92, green: 0.94, blue: 0.97)
 }
 
-enum FontStyle: Sendable {
+enum FontStyle: Sendable, Equatable {
     case regular
     case bold
 }
@@ -30,6 +30,11 @@ struct LayoutCanvas: Sendable {
     private var current = PDFBytes(capacity: 16 * 1024)
     /// Whether the logo image was drawn (it is then written as `/Im1`).
     private(set) var drewImage = false
+    /// Graphics state already set on the current page, so that operators are written only on change.
+    private var currentFont: (style: FontStyle, size: Double)?
+    private var currentFill: RGBColor?
+    private var currentStroke: RGBColor?
+    private var currentLineWidth: Double?
 
     init(regular: TrueTypeFont, bold: TrueTypeFont) {
         self.regular = FontUsage(font: regular)
@@ -51,11 +56,14 @@ struct LayoutCanvas: Sendable {
         case .right: left = x - width(text, style, size)
         case .center: left = x - width(text, style, size) / 2
         }
-        current.append("BT ")
-        current.append(style == .bold ? "/F2 " : "/F1 ")
-        current.append(number: size)
-        current.append(" Tf ")
+        if currentFont?.style != style || currentFont?.size != size {
+            current.append(style == .bold ? "/F2 " : "/F1 ")
+            current.append(number: size)
+            current.append(" Tf ")
+            currentFont = (style, size)
+        }
         setFill(color)
+        current.append("BT ")
         current.append(numbers: left, Self.pageHeight - y)
         current.append("Td ")
         if style == .bold {
@@ -75,18 +83,14 @@ struct LayoutCanvas: Sendable {
 
     /// A stroked rectangle whose top-left corner is (x, y).
     mutating func stroke(x: Double, y: Double, width: Double, height: Double, color: RGBColor, lineWidth: Double = 0.6) {
-        setStroke(color)
-        current.append(number: lineWidth)
-        current.append(" w ")
+        setStroke(color, lineWidth)
         current.append(numbers: x, Self.pageHeight - y - height, width, height)
         current.append("re S\n")
     }
 
     /// A horizontal rule from x1 to x2 at y.
     mutating func rule(x1: Double, x2: Double, y: Double, color: RGBColor = .rule, lineWidth: Double = 0.6) {
-        setStroke(color)
-        current.append(number: lineWidth)
-        current.append(" w ")
+        setStroke(color, lineWidth)
         current.append(numbers: x1, Self.pageHeight - y)
         current.append("m ")
         current.append(numbers: x2, Self.pageHeight - y)
@@ -105,6 +109,14 @@ struct LayoutCanvas: Sendable {
     mutating func finishPage() {
         pages.append(current)
         current = PDFBytes(capacity: 16 * 1024)
+        forgetState()
+    }
+
+    private mutating func forgetState() {
+        currentFont = nil
+        currentFill = nil
+        currentStroke = nil
+        currentLineWidth = nil
     }
 
     /// Draws onto an already finished page (footers with the page count).
@@ -112,19 +124,31 @@ struct LayoutCanvas: Sendable {
         guard pages.indices.contains(index) else { return }
         let saved = current
         current = pages[index]
+        forgetState()
         body(&self)
         pages[index] = current
         current = saved
+        forgetState()
     }
 
     private mutating func setFill(_ color: RGBColor) {
+        guard currentFill != color else { return }
         current.append(numbers: color.red, color.green, color.blue)
         current.append("rg ")
+        currentFill = color
     }
 
-    private mutating func setStroke(_ color: RGBColor) {
-        current.append(numbers: color.red, color.green, color.blue)
-        current.append("RG ")
+    private mutating func setStroke(_ color: RGBColor, _ lineWidth: Double) {
+        if currentStroke != color {
+            current.append(numbers: color.red, color.green, color.blue)
+            current.append("RG ")
+            currentStroke = color
+        }
+        if currentLineWidth != lineWidth {
+            current.append(number: lineWidth)
+            current.append(" w ")
+            currentLineWidth = lineWidth
+        }
     }
 }
 

@@ -78,22 +78,32 @@ struct NumberFormatting: Sendable {
 
     /// Digits with thousands grouped and the decimal separator of the language.
     private func grouped(_ value: ExactDecimal) -> String {
-        let plain = value.description
-        let negative = plain.hasPrefix("-")
-        let unsigned = negative ? plain.dropFirst() : Substring(plain)
-        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let integer = Array(parts.first ?? "0")
-        let separator = language == .french ? Self.noBreakSpace : ","
-        var result = ""
-        for (index, digit) in integer.enumerated() {
-            if index > 0 && (integer.count - index) % 3 == 0 { result += separator }
-            result.append(digit)
+        let plain = Array(value.description.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(plain.count + 8)
+        var start = 0
+        if plain.first == UInt8(ascii: "-") {
+            result.append(UInt8(ascii: "-"))
+            start = 1
         }
-        if parts.count > 1 {
-            result += language == .french ? "," : "."
-            result += parts[1]
+        let dot = plain.firstIndex(of: UInt8(ascii: ".")) ?? plain.count
+        let integerDigits = dot - start
+        for index in start..<dot {
+            let position = index - start
+            if position > 0 && (integerDigits - position) % 3 == 0 {
+                if language == .french {
+                    result += [0xC2, 0xA0]  // U+00A0 in UTF-8
+                } else {
+                    result.append(UInt8(ascii: ","))
+                }
+            }
+            result.append(plain[index])
         }
-        return negative ? "-" + result : result
+        if dot < plain.count {
+            result.append(language == .french ? UInt8(ascii: ",") : UInt8(ascii: "."))
+            result += plain[(dot + 1)...]
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     private func two(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }

@@ -2,6 +2,7 @@
 /// A word wider than the line is cut between characters. Explicit line breaks are kept.
 extension LayoutCanvas {
     func wrap(_ text: String, width: Double, style: FontStyle, size: Double, maxLines: Int = .max) -> [String] {
+        if self.width(text, style, size) <= width, !text.utf8.contains(UInt8(ascii: "\n")) { return [text] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             wrapParagraph(paragraph, width: width, style: style, size: size, into: &lines)

@@ -14,6 +14,22 @@ struct FacturXDocumentAssembler {
 
     static let attachmentName = "factur-x.xml"
 
+    /// MD5 of the XML: the attachment's `/CheckSum`, and with the date and title, the document `/ID`.
+    private let xmlChecksum: [UInt8]
+
+    init(layout: LaidOutInvoice, xml: [UInt8], profile: FacturXProfile, metadata: XMPMetadata, language: InvoiceLanguage,
+         colorProfile: ColorProfile, logo: FacturXLogo?, compressionLevel: Int32) {
+        self.layout = layout
+        self.xml = xml
+        self.profile = profile
+        self.metadata = metadata
+        self.language = language
+        self.colorProfile = colorProfile
+        self.logo = logo
+        self.compressionLevel = compressionLevel
+        xmlChecksum = MD5.digest(xml)
+    }
+
     consuming func assemble() -> [UInt8] {
         var file = PDFFileWriter(compressionLevel: compressionLevel)
         let catalog = file.reserve()
@@ -77,7 +93,7 @@ struct FacturXDocumentAssembler {
         let info = writeInfo(&file)
         let catalogBody = writeCatalogParts(&file, pagesNode: pagesNode)
         file.setObject(catalog, catalogBody)
-        let documentID = MD5.digest(xml + Array(metadata.date.pdfText.utf8) + Array(metadata.title.utf8))
+        let documentID = MD5.digest(xmlChecksum + Array(metadata.date.pdfText.utf8) + Array(metadata.title.utf8))
         return file.finish(root: catalog, info: info, documentID: documentID)
     }
 
@@ -102,7 +118,7 @@ struct FacturXDocumentAssembler {
         streamDictionary.append(" /Params << /Size ")
         streamDictionary.append(int: xml.count)
         streamDictionary.append(" /CheckSum ")
-        streamDictionary.append(hexString: MD5.digest(xml))
+        streamDictionary.append(hexString: xmlChecksum)
         streamDictionary.append(" /CreationDate ")
         streamDictionary.append(textString: metadata.date.pdfText)
         streamDictionary.append(" /ModDate ")

@@ -2,52 +2,66 @@
 /// the document `/ID`. It is used for nothing that needs collision resistance.
 enum MD5 {
     static func digest(_ message: [UInt8]) -> [UInt8] {
-        var state: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476)
-        var padded = message
-        padded.append(0x80)
-        while padded.count % 64 != 56 { padded.append(0) }
+        var state = State()
+        let fullBlocks = message.count / 64
+        message.withUnsafeBytes { buffer in
+            for block in 0..<fullBlocks { state.process(UnsafeRawBufferPointer(rebasing: buffer[block * 64..<block * 64 + 64])) }
+        }
+        // The tail, 0x80, zeros, and the length in bits: one or two more blocks.
+        var tail = Array(message[(fullBlocks * 64)...])
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
         let bitLength = UInt64(message.count) &* 8
-        for shift in stride(from: 0, to: 64, by: 8) { padded.append(UInt8((bitLength >> UInt64(shift)) & 0xFF)) }
-
-        var words = [UInt32](repeating: 0, count: 16)
-        for blockStart in stride(from: 0, to: padded.count, by: 64) {
-            for index in 0..<16 {
-                let base = blockStart + index * 4
-                words[index] = UInt32(padded[base]) | UInt32(padded[base + 1]) << 8
-                    | UInt32(padded[base + 2]) << 16 | UInt32(padded[base + 3]) << 24
-            }
-            var (a, b, c, d) = state
-            for step in 0..<64 {
-                var f: UInt32
-                let g: Int
-                switch step {
-                case 0..<16:
-                    f = (b & c) | (~b & d)
-                    g = step
-                case 16..<32:
-                    f = (d & b) | (~d & c)
-                    g = (5 * step + 1) % 16
-                case 32..<48:
-                    f = b ^ c ^ d
-                    g = (3 * step + 5) % 16
-                default:
-                    f = c ^ (b | ~d)
-                    g = (7 * step) % 16
-                }
-                f = f &+ a &+ constants[step] &+ words[g]
-                a = d
-                d = c
-                c = b
-                b = b &+ ((f << shifts[step]) | (f >> (32 - shifts[step])))
-            }
-            state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d)
+        for shift in stride(from: 0, to: 64, by: 8) { tail.append(UInt8((bitLength >> UInt64(shift)) & 0xFF)) }
+        tail.withUnsafeBytes { buffer in
+            for block in 0..<tail.count / 64 { state.process(UnsafeRawBufferPointer(rebasing: buffer[block * 64..<block * 64 + 64])) }
         }
         var result: [UInt8] = []
         result.reserveCapacity(16)
-        for word in [state.0, state.1, state.2, state.3] {
+        for word in [state.a, state.b, state.c, state.d] {
             for shift in stride(from: 0, to: 32, by: 8) { result.append(UInt8((word >> UInt32(shift)) & 0xFF)) }
         }
         return result
+    }
+
+    private struct State {
+        var a: UInt32 = 0x6745_2301
+        var b: UInt32 = 0xEFCD_AB89
+        var c: UInt32 = 0x98BA_DCFE
+        var d: UInt32 = 0x1032_5476
+
+        mutating func process(_ block: UnsafeRawBufferPointer) {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { x in
+                for index in 0..<16 {
+                    x[index] = UInt32(littleEndian: block.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
+                }
+                rounds(UnsafeBufferPointer(x))
+            }
+        }
+
+        private mutating func rounds(_ x: UnsafeBufferPointer<UInt32>) {
+            var (a, b, c, d) = (self.a, self.b, self.c, self.d)
+            MD5.constants.withUnsafeBufferPointer { k in
+                MD5.shifts.withUnsafeBufferPointer { r in
+                    @inline(__always) func mix(_ f: UInt32, _ step: Int, _ g: Int) {
+                        let sum = f &+ a &+ k[step] &+ x[g]
+                        let shift = r[step]
+                        a = d
+                        d = c
+                        c = b
+                        b = b &+ ((sum << shift) | (sum >> (32 &- shift)))
+                    }
+                    for step in 0..<16 { mix((b & c) | (~b & d), step, step) }
+                    for step in 16..<32 { mix((d & b) | (~d & c), step, (5 &* step &+ 1) & 15) }
+                    for step in 32..<48 { mix(b ^ c ^ d, step, (3 &* step &+ 5) & 15) }
+                    for step in 48..<64 { mix(c ^ (b | ~d), step, (7 &* step) & 15) }
+                }
+            }
+            self.a &+= a
+            self.b &+= b
+            self.c &+= c
+            self.d &+= d
+        }
     }
 
     private static let shifts: [UInt32] = [

@@ -11,14 +11,14 @@ struct PDFFileWriter: Sendable {
     /// Bodies of the objects that go into object streams.
     private var packed: [(number: Int, body: [UInt8])] = []
     private(set) var objectCount = 0
-    /// The zlib level of every stream this writer compresses.
-    var compressionLevel: Int32
+    /// The zlib stream every stream of this file is compressed with.
+    private let deflater: Deflater
 
     /// Objects per object stream; readers parse a whole object stream to reach one object.
     static let objectsPerStream = 100
 
     init(compressionLevel: Int32 = 6) {
-        self.compressionLevel = compressionLevel
+        deflater = Deflater.borrow(level: compressionLevel)
         // PDF/A-3 6.1.2: the header is followed by a comment of at least four bytes above 127.
         output.append("%PDF-1.7\n%")
         output.append(raw: [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
@@ -38,7 +38,7 @@ struct PDFFileWriter: Sendable {
     /// A stream object. `dictionary` holds the entries without `/Length` and `/Filter` (e.g. `/Type /XObject …`).
     /// With `compress`, the data is Flate-compressed here; `filter` names a filter the data already has.
     mutating func setStream(_ number: Int, dictionary: PDFBytes, data: [UInt8], compress: Bool, filter: StaticString? = nil) {
-        let body = compress ? Flate.compress(data, level: compressionLevel) : data
+        let body = compress ? deflater.compress(data) : data
         writeStream(number, dictionary: dictionary, body: body, filter: compress ? "FlateDecode" : filter)
     }
 
@@ -135,6 +135,7 @@ struct PDFFileWriter: Sendable {
         output.append("startxref\n")
         output.append(int: xrefOffset)
         output.append("\n%%EOF\n")
+        Deflater.giveBack(deflater)
         return output.bytes
     }
 }

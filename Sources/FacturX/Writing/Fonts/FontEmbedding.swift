@@ -1,6 +1,7 @@
 /// Writes one used font into the PDF as a Type 0 font over a CIDFontType2 subset: Identity-H encoding,
 /// `/W` widths from the font's own advances, `/CIDToGIDMap /Identity` (the subset is numbered by CID),
 /// a ToUnicode CMap so that text can be extracted, and the subset program as `/FontFile2`.
+/// No `/CIDSet`: PDF/A-2 and -3 make it optional, and a wrong one is a classic validation failure.
 struct FontEmbedding {
     let usage: FontUsage
 
@@ -66,9 +67,10 @@ struct FontEmbedding {
         var programDictionary = PDFBytes()
         programDictionary.append("/Length1 ")
         programDictionary.append(int: subset.program.count)
-        file.setStream(program, dictionary: programDictionary, data: subset.program, compress: true)
+        // Written unfiltered: a hint-free subset is a few kilobytes that Flate would shrink by a quarter at most.
+        file.setStream(program, dictionary: programDictionary, data: subset.program, compress: false)
 
-        file.setStream(toUnicode, dictionary: PDFBytes(), data: ToUnicodeCMap.make(usage.texts), compress: true)
+        file.setStream(toUnicode, dictionary: PDFBytes(), data: ToUnicodeCMap.make(usage.texts), compress: false)
     }
 
     /// Font units to the PDF's 1/1000 text space.

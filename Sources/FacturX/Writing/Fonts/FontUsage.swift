@@ -28,32 +28,55 @@ struct FontUsage: Sendable {
     }
 
     /// Advance width of `text` in text space units per point of font size (multiply by the size).
-    func width(_ text: Substring.UnicodeScalarView) -> Double {
+    func width(_ text: String) -> Double {
+        let advances = font.advances
+        let plane = font.basicPlane
         var units = 0
-        for scalar in text {
-            if scalar.value < 0x20 { continue }
-            units += Int(font.advances[Int(resolve(scalar).glyph)])
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x20 { continue }
+            let glyph = value < 0x10000 ? plane[Int(value)] : 0
+            units += Int(advances[Int(glyph != 0 ? glyph : resolve(scalar).glyph)])
         }
         return Double(units) / Double(font.unitsPerEm)
     }
 
-    func width(_ text: String) -> Double { width(Substring(text).unicodeScalars) }
-
-    /// Appends `<…>` with the 2-byte CIDs of `text` (Identity-H), registering new glyphs.
+    /// Appends `(…)` with the 2-byte CIDs of `text` (Identity-H), registering new glyphs.
     mutating func encode(_ text: String, into output: inout PDFBytes) {
-        output.append(byte: UInt8(ascii: "<"))
+        output.append(byte: UInt8(ascii: "("))
         for scalar in text.unicodeScalars where scalar.value >= 0x20 {
-            let resolved = resolve(scalar)
-            var cid = cidOfGlyph[Int(resolved.glyph)]
-            if cid == 0 && resolved.glyph != 0 {
-                cid = UInt16(glyphs.count)
-                cidOfGlyph[Int(resolved.glyph)] = cid
-                glyphs.append(resolved.glyph)
-                texts.append(resolved.scalar)
+            let value = scalar.value
+            var glyph = value < 0x10000 ? font.basicPlane[Int(value)] : 0
+            var cid = cidOfGlyph[Int(glyph)]
+            if cid == 0 {
+                let resolved = resolve(scalar)
+                glyph = resolved.glyph
+                cid = cidOfGlyph[Int(glyph)]
+                if cid == 0 && glyph != 0 {
+                    cid = UInt16(glyphs.count)
+                    cidOfGlyph[Int(glyph)] = cid
+                    glyphs.append(glyph)
+                    texts.append(resolved.scalar)
+                }
             }
-            output.appendHexByte(UInt8(cid >> 8))
-            output.appendHexByte(UInt8(cid & 0xFF))
+            Self.appendEscaped(UInt8(cid >> 8), &output)
+            Self.appendEscaped(UInt8(cid & 0xFF), &output)
         }
-        output.append(byte: UInt8(ascii: ">"))
+        output.append(byte: UInt8(ascii: ")"))
+    }
+
+    /// A byte of a literal string; the delimiters and line ends are escaped (a raw CR would be read as LF).
+    private static func appendEscaped(_ byte: UInt8, _ output: inout PDFBytes) {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"):
+            output.append(byte: UInt8(ascii: "\\"))
+            output.append(byte: byte)
+        case 0x0D:
+            output.append("\\r")
+        case 0x0A:
+            output.append("\\n")
+        default:
+            output.append(byte: byte)
+        }
     }
 }

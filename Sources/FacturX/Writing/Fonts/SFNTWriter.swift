@@ -39,18 +39,19 @@ enum SFNTWriter {
 
     /// The sum of the big-endian 32-bit words, the last one zero-padded.
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
-        var sum: UInt32 = 0
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            var word: UInt32 = 0
-            for step in 0..<4 {
-                word <<= 8
-                if index + step < bytes.endIndex { word |= UInt32(bytes[index + step]) }
+        bytes.withUnsafeBytes { raw in
+            var sum: UInt32 = 0
+            let words = raw.count / 4
+            for index in 0..<words {
+                sum = sum &+ UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
             }
-            sum = sum &+ word
-            index += 4
+            var last: UInt32 = 0
+            for index in words * 4..<words * 4 + 4 {
+                last <<= 8
+                if index < raw.count { last |= UInt32(raw[index]) }
+            }
+            return raw.count % 4 == 0 ? sum : sum &+ last
         }
-        return sum
     }
 }
 

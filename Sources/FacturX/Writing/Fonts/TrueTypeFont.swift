@@ -2,7 +2,7 @@ import Foundation
 
 /// A TrueType font read once and kept: its tables, metrics, glyph locations and Unicode map.
 /// Documents measure text with it and subset it; it is never modified.
-struct TrueTypeFont: Sendable {
+final class TrueTypeFont: Sendable {
     let path: String
     let data: [UInt8]
     /// Table tag → byte range in `data`.
@@ -28,7 +28,7 @@ struct TrueTypeFont: Sendable {
     let weightClass: Int
 
     /// Reads a font file; fails on anything that is not a usable TrueType (glyf) font.
-    init(path: String) throws(FontError) {
+    convenience init(path: String) throws(FontError) {
         guard let contents = FileManager.default.contents(atPath: path) else {
             throw FontError(path: path, reason: "cannot be read")
         }
