@@ -66,10 +66,11 @@ class FacturXCreateTests(unittest.TestCase):
     def check_text(self, pdf: str, total: str, expect_iban: bool) -> None:
         text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
         text = text.replace("\u00a0", " ")
-        self.assertIn(NUMBER, text)
-        self.assertIn(total, text)
+        name = os.path.basename(pdf)
+        self.assertTrue(NUMBER in text, f"{name}: pdftotext does not show the invoice number {NUMBER}")
+        self.assertTrue(total in text, f"{name}: pdftotext does not show the total {total!r}")
         if expect_iban:
-            self.assertIn(IBAN, text)
+            self.assertTrue(IBAN in text, f"{name}: pdftotext does not show the IBAN {IBAN}")
 
     def check_extraction(self, pdf: str, xml: bytes, profile: str) -> None:
         with open(pdf, "rb") as handle:

@@ -77,6 +77,7 @@ struct BenchCommand: ParsableCommand {
         print(row("corpus CII: parse + validate EN 16931 + BR-FR", parseAndValidateFR))
         print(row("10-line invoice: build + serialize CII", build10))
         print(row("10-line invoice: parse + validate", tenLineValidate))
+        BenchFacturX.run(seconds: seconds, python: ".build/bench-venv/bin/python")
 
         guard !python.isEmpty, FileManager.default.fileExists(atPath: python) else {
             print("\n(official schematron skipped: no python at \(python))")

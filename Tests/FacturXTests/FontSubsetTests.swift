@@ -31,8 +31,7 @@ struct FontSubsetTests {
             var encoded = PDFBytes()
             var copy = usage
             copy.encode(String(scalar), into: &encoded)
-            let hex = String(decoding: encoded.bytes, as: UTF8.self)
-            #expect(hex == "<" + hex4(Int(newGlyph)) + ">")
+            #expect(encoded.bytes == literal(cid: Int(newGlyph)))
         }
         #expect(parsed.glyph(for: "Z") == 0)
     }
@@ -75,8 +74,17 @@ struct FontSubsetTests {
         #expect(usage.texts.last == "?")
     }
 
-    private func hex4(_ value: Int) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: 4 - digits.count) + digits
+    /// `(hi lo)` with PDF literal-string escapes.
+    private func literal(cid: Int) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "(")]
+        for byte in [UInt8(cid >> 8), UInt8(cid & 0xFF)] {
+            switch byte {
+            case 0x28, 0x29, 0x5C: bytes += [0x5C, byte]
+            case 0x0D: bytes += Array("\\r".utf8)
+            case 0x0A: bytes += Array("\\n".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return bytes + [UInt8(ascii: ")")]
     }
 }

@@ -1,4 +1,5 @@
 import EInvoice
+import Foundation
 @testable import FacturX
 import Testing
 
@@ -15,11 +16,11 @@ struct LayoutPaginationTests {
     }
 
     /// The content-stream form of `text` in the given face, as the layout draws it.
-    func encoded(_ text: String, bold: Bool, in layout: LaidOutInvoice) -> String {
+    func encoded(_ text: String, bold: Bool, in layout: LaidOutInvoice) -> Bytes {
         var usage = bold ? layout.bold : layout.regular
         var output = PDFBytes()
         usage.encode(text, into: &output)
-        return String(decoding: output.bytes, as: UTF8.self)
+        return Bytes(Array(output.bytes.dropFirst().dropLast()))  // without the string's parentheses
     }
 
     @Test func fiveHundredLinesBreakAcrossPagesWithTheHeaderOnEachPage() {
@@ -28,7 +29,7 @@ struct LayoutPaginationTests {
         #expect(layout.pages.count >= 12)
         #expect(layout.pages.count <= 20)
         let header = encoded("Désignation", bold: true, in: layout)
-        let pageTexts = layout.pages.map { String(decoding: $0.bytes, as: UTF8.self) }
+        let pageTexts = layout.pages.map { Bytes($0.bytes) }
         // Every page but possibly the last (totals, payment, mentions) starts a table section with its header.
         for (index, page) in pageTexts.dropLast().enumerated() {
             #expect(page.contains(header), "no table header on page \(index + 1)")
@@ -40,7 +41,7 @@ struct LayoutPaginationTests {
         // Every line is drawn exactly once.
         for number in [1, 57, 250, 499, 500] {
             let name = encoded("Article \(number)", bold: false, in: layout)
-            #expect(pageTexts.filter { $0.contains(name + " Tj") }.count == 1, "Article \(number)")
+            #expect(pageTexts.filter { $0.contains(Bytes([UInt8(ascii: "(")]) + name + Bytes(Array(") Tj".utf8))) }.count == 1, "Article \(number)")
         }
         let due = encoded("Net à payer", bold: true, in: layout)
         #expect(pageTexts.last?.contains(due) == true)
@@ -49,7 +50,7 @@ struct LayoutPaginationTests {
     @Test func aShortInvoiceFitsOnePage() {
         let layout = layOut(SampleInvoice.make(lineCount: 10))
         #expect(layout.pages.count == 1)
-        let page = String(decoding: layout.pages[0].bytes, as: UTF8.self)
+        let page = Bytes(layout.pages[0].bytes)
         #expect(page.contains(encoded("Page 1/1", bold: true, in: layout)))
         #expect(page.contains(encoded("FR76 3000 6000 0112 3456 7890 189", bold: true, in: layout)))
     }
@@ -58,9 +59,9 @@ struct LayoutPaginationTests {
         var invoice = SampleInvoice.make(lineCount: 2)
         invoice.notes = []
         let layout = layOut(invoice, .english)
-        let page = String(decoding: layout.pages[0].bytes, as: UTF8.self)
+        let page = Bytes(layout.pages[0].bytes)
         #expect(page.contains(encoded("INVOICE", bold: true, in: layout)))
-        #expect(page.contains(encoded("Any late payment incurs a fixed recovery fee of €40 (Code de commerce, article", bold: false, in: layout)))
+        #expect(page.contains(encoded("Any late payment incurs a fixed recovery fee of €40", bold: false, in: layout)))
     }
 
     @Test func longDescriptionsWrapWithinTheColumn() {
@@ -73,4 +74,24 @@ struct LayoutPaginationTests {
         for line in lines { #expect(canvas.width(line, .regular, 8.5) <= width) }
         #expect(lines.joined(separator: " ") == invoice.lines[0].item.name.trimmingCharacters(in: .whitespaces))
     }
+}
+
+/// Bytes that can be searched for a sub-sequence.
+struct Bytes: Equatable {
+    var values: [UInt8]
+
+    init(_ values: [UInt8]) { self.values = values }
+
+    func contains(_ other: Bytes) -> Bool {
+        let needle = other.values
+        guard !needle.isEmpty, needle.count <= values.count else { return needle.isEmpty }
+        var index = 0
+        while index + needle.count <= values.count {
+            if values[index] == needle[0], Array(values[index..<index + needle.count]) == needle { return true }
+            index += 1
+        }
+        return false
+    }
+
+    static func + (lhs: Bytes, rhs: Bytes) -> Bytes { Bytes(lhs.values + rhs.values) }
 }

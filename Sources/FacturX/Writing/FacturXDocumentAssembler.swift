@@ -10,7 +10,7 @@ struct FacturXDocumentAssembler {
     var language: InvoiceLanguage
     var colorProfile: ColorProfile
     var logo: FacturXLogo?
-    var compressionLevel: Int32
+    var compression: StreamCompression
 
     static let attachmentName = "factur-x.xml"
 
@@ -18,7 +18,7 @@ struct FacturXDocumentAssembler {
     private let xmlChecksum: [UInt8]
 
     init(layout: LaidOutInvoice, xml: [UInt8], profile: FacturXProfile, metadata: XMPMetadata, language: InvoiceLanguage,
-         colorProfile: ColorProfile, logo: FacturXLogo?, compressionLevel: Int32) {
+         colorProfile: ColorProfile, logo: FacturXLogo?, compression: StreamCompression) {
         self.layout = layout
         self.xml = xml
         self.profile = profile
@@ -26,12 +26,12 @@ struct FacturXDocumentAssembler {
         self.language = language
         self.colorProfile = colorProfile
         self.logo = logo
-        self.compressionLevel = compressionLevel
+        self.compression = compression
         xmlChecksum = MD5.digest(xml)
     }
 
     consuming func assemble() -> [UInt8] {
-        var file = PDFFileWriter(compressionLevel: compressionLevel)
+        var file = PDFFileWriter(compression: compression)
         let catalog = file.reserve()
         let pagesNode = file.reserve()
         let resources = file.reserve()

@@ -13,9 +13,9 @@ public struct FacturXWriter: Sendable {
     public var resources: FacturXResources
     /// The creation date written into the file; nil means now. Fix it for reproducible files.
     public var date: Date?
-    /// zlib level for the page contents and the XML (1 fastest … 9 smallest). Level 1 already shrinks both
-    /// four- to sevenfold; higher levels gain a few hundred bytes for twice the time.
-    public var compressionLevel: Int32 = 1
+    /// How page contents, the XML and the object streams are compressed: `.fast` (default) or `.zlib(level:)`
+    /// for files a few kilobytes smaller.
+    public var compression: StreamCompression = .fast
     /// The creator tool and producer named in the metadata.
     public var producer = "Passerelle"
 
@@ -78,7 +78,7 @@ public struct FacturXWriter: Sendable {
             conformanceLevel: profile.xmpConformanceLevel)
         return FacturXDocumentAssembler(
             layout: layout, xml: xml, profile: profile, metadata: metadata, language: language,
-            colorProfile: resources.colorProfile, logo: logo, compressionLevel: compressionLevel
+            colorProfile: resources.colorProfile, logo: logo, compression: compression
         ).assemble()
     }
 

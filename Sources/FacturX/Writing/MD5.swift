@@ -39,24 +39,76 @@ enum MD5 {
             }
         }
 
+        /// The 64 steps of RFC 1321 section 3.4, written out.
         private mutating func rounds(_ x: UnsafeBufferPointer<UInt32>) {
             var (a, b, c, d) = (self.a, self.b, self.c, self.d)
-            MD5.constants.withUnsafeBufferPointer { k in
-                MD5.shifts.withUnsafeBufferPointer { r in
-                    @inline(__always) func mix(_ f: UInt32, _ step: Int, _ g: Int) {
-                        let sum = f &+ a &+ k[step] &+ x[g]
-                        let shift = r[step]
-                        a = d
-                        d = c
-                        c = b
-                        b = b &+ ((sum << shift) | (sum >> (32 &- shift)))
-                    }
-                    for step in 0..<16 { mix((b & c) | (~b & d), step, step) }
-                    for step in 16..<32 { mix((d & b) | (~d & c), step, (5 &* step &+ 1) & 15) }
-                    for step in 32..<48 { mix(b ^ c ^ d, step, (3 &* step &+ 5) & 15) }
-                    for step in 48..<64 { mix(c ^ (b | ~d), step, (7 &* step) & 15) }
-                }
+            @inline(__always) func rotate(_ value: UInt32, _ shift: UInt32) -> UInt32 {
+                (value << shift) | (value >> (32 &- shift))
             }
+            a = b &+ rotate(a &+ ((b & c) | (~b & d)) &+ 0xD76AA478 &+ x[0], 7)
+            d = a &+ rotate(d &+ ((a & b) | (~a & c)) &+ 0xE8C7B756 &+ x[1], 12)
+            c = d &+ rotate(c &+ ((d & a) | (~d & b)) &+ 0x242070DB &+ x[2], 17)
+            b = c &+ rotate(b &+ ((c & d) | (~c & a)) &+ 0xC1BDCEEE &+ x[3], 22)
+            a = b &+ rotate(a &+ ((b & c) | (~b & d)) &+ 0xF57C0FAF &+ x[4], 7)
+            d = a &+ rotate(d &+ ((a & b) | (~a & c)) &+ 0x4787C62A &+ x[5], 12)
+            c = d &+ rotate(c &+ ((d & a) | (~d & b)) &+ 0xA8304613 &+ x[6], 17)
+            b = c &+ rotate(b &+ ((c & d) | (~c & a)) &+ 0xFD469501 &+ x[7], 22)
+            a = b &+ rotate(a &+ ((b & c) | (~b & d)) &+ 0x698098D8 &+ x[8], 7)
+            d = a &+ rotate(d &+ ((a & b) | (~a & c)) &+ 0x8B44F7AF &+ x[9], 12)
+            c = d &+ rotate(c &+ ((d & a) | (~d & b)) &+ 0xFFFF5BB1 &+ x[10], 17)
+            b = c &+ rotate(b &+ ((c & d) | (~c & a)) &+ 0x895CD7BE &+ x[11], 22)
+            a = b &+ rotate(a &+ ((b & c) | (~b & d)) &+ 0x6B901122 &+ x[12], 7)
+            d = a &+ rotate(d &+ ((a & b) | (~a & c)) &+ 0xFD987193 &+ x[13], 12)
+            c = d &+ rotate(c &+ ((d & a) | (~d & b)) &+ 0xA679438E &+ x[14], 17)
+            b = c &+ rotate(b &+ ((c & d) | (~c & a)) &+ 0x49B40821 &+ x[15], 22)
+            a = b &+ rotate(a &+ ((d & b) | (~d & c)) &+ 0xF61E2562 &+ x[1], 5)
+            d = a &+ rotate(d &+ ((c & a) | (~c & b)) &+ 0xC040B340 &+ x[6], 9)
+            c = d &+ rotate(c &+ ((b & d) | (~b & a)) &+ 0x265E5A51 &+ x[11], 14)
+            b = c &+ rotate(b &+ ((a & c) | (~a & d)) &+ 0xE9B6C7AA &+ x[0], 20)
+            a = b &+ rotate(a &+ ((d & b) | (~d & c)) &+ 0xD62F105D &+ x[5], 5)
+            d = a &+ rotate(d &+ ((c & a) | (~c & b)) &+ 0x02441453 &+ x[10], 9)
+            c = d &+ rotate(c &+ ((b & d) | (~b & a)) &+ 0xD8A1E681 &+ x[15], 14)
+            b = c &+ rotate(b &+ ((a & c) | (~a & d)) &+ 0xE7D3FBC8 &+ x[4], 20)
+            a = b &+ rotate(a &+ ((d & b) | (~d & c)) &+ 0x21E1CDE6 &+ x[9], 5)
+            d = a &+ rotate(d &+ ((c & a) | (~c & b)) &+ 0xC33707D6 &+ x[14], 9)
+            c = d &+ rotate(c &+ ((b & d) | (~b & a)) &+ 0xF4D50D87 &+ x[3], 14)
+            b = c &+ rotate(b &+ ((a & c) | (~a & d)) &+ 0x455A14ED &+ x[8], 20)
+            a = b &+ rotate(a &+ ((d & b) | (~d & c)) &+ 0xA9E3E905 &+ x[13], 5)
+            d = a &+ rotate(d &+ ((c & a) | (~c & b)) &+ 0xFCEFA3F8 &+ x[2], 9)
+            c = d &+ rotate(c &+ ((b & d) | (~b & a)) &+ 0x676F02D9 &+ x[7], 14)
+            b = c &+ rotate(b &+ ((a & c) | (~a & d)) &+ 0x8D2A4C8A &+ x[12], 20)
+            a = b &+ rotate(a &+ (b ^ c ^ d) &+ 0xFFFA3942 &+ x[5], 4)
+            d = a &+ rotate(d &+ (a ^ b ^ c) &+ 0x8771F681 &+ x[8], 11)
+            c = d &+ rotate(c &+ (d ^ a ^ b) &+ 0x6D9D6122 &+ x[11], 16)
+            b = c &+ rotate(b &+ (c ^ d ^ a) &+ 0xFDE5380C &+ x[14], 23)
+            a = b &+ rotate(a &+ (b ^ c ^ d) &+ 0xA4BEEA44 &+ x[1], 4)
+            d = a &+ rotate(d &+ (a ^ b ^ c) &+ 0x4BDECFA9 &+ x[4], 11)
+            c = d &+ rotate(c &+ (d ^ a ^ b) &+ 0xF6BB4B60 &+ x[7], 16)
+            b = c &+ rotate(b &+ (c ^ d ^ a) &+ 0xBEBFBC70 &+ x[10], 23)
+            a = b &+ rotate(a &+ (b ^ c ^ d) &+ 0x289B7EC6 &+ x[13], 4)
+            d = a &+ rotate(d &+ (a ^ b ^ c) &+ 0xEAA127FA &+ x[0], 11)
+            c = d &+ rotate(c &+ (d ^ a ^ b) &+ 0xD4EF3085 &+ x[3], 16)
+            b = c &+ rotate(b &+ (c ^ d ^ a) &+ 0x04881D05 &+ x[6], 23)
+            a = b &+ rotate(a &+ (b ^ c ^ d) &+ 0xD9D4D039 &+ x[9], 4)
+            d = a &+ rotate(d &+ (a ^ b ^ c) &+ 0xE6DB99E5 &+ x[12], 11)
+            c = d &+ rotate(c &+ (d ^ a ^ b) &+ 0x1FA27CF8 &+ x[15], 16)
+            b = c &+ rotate(b &+ (c ^ d ^ a) &+ 0xC4AC5665 &+ x[2], 23)
+            a = b &+ rotate(a &+ (c ^ (b | ~d)) &+ 0xF4292244 &+ x[0], 6)
+            d = a &+ rotate(d &+ (b ^ (a | ~c)) &+ 0x432AFF97 &+ x[7], 10)
+            c = d &+ rotate(c &+ (a ^ (d | ~b)) &+ 0xAB9423A7 &+ x[14], 15)
+            b = c &+ rotate(b &+ (d ^ (c | ~a)) &+ 0xFC93A039 &+ x[5], 21)
+            a = b &+ rotate(a &+ (c ^ (b | ~d)) &+ 0x655B59C3 &+ x[12], 6)
+            d = a &+ rotate(d &+ (b ^ (a | ~c)) &+ 0x8F0CCC92 &+ x[3], 10)
+            c = d &+ rotate(c &+ (a ^ (d | ~b)) &+ 0xFFEFF47D &+ x[10], 15)
+            b = c &+ rotate(b &+ (d ^ (c | ~a)) &+ 0x85845DD1 &+ x[1], 21)
+            a = b &+ rotate(a &+ (c ^ (b | ~d)) &+ 0x6FA87E4F &+ x[8], 6)
+            d = a &+ rotate(d &+ (b ^ (a | ~c)) &+ 0xFE2CE6E0 &+ x[15], 10)
+            c = d &+ rotate(c &+ (a ^ (d | ~b)) &+ 0xA3014314 &+ x[6], 15)
+            b = c &+ rotate(b &+ (d ^ (c | ~a)) &+ 0x4E0811A1 &+ x[13], 21)
+            a = b &+ rotate(a &+ (c ^ (b | ~d)) &+ 0xF7537E82 &+ x[4], 6)
+            d = a &+ rotate(d &+ (b ^ (a | ~c)) &+ 0xBD3AF235 &+ x[11], 10)
+            c = d &+ rotate(c &+ (a ^ (d | ~b)) &+ 0x2AD7D2BB &+ x[2], 15)
+            b = c &+ rotate(b &+ (d ^ (c | ~a)) &+ 0xEB86D391 &+ x[9], 21)
             self.a &+= a
             self.b &+= b
             self.c &+= c
@@ -64,22 +116,4 @@ enum MD5 {
         }
     }
 
-    private static let shifts: [UInt32] = [
-        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-        5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
-        4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-        6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
-    ]
-
-    /// floor(abs(sin(i + 1)) × 2^32), RFC 1321 section 3.4.
-    private static let constants: [UInt32] = [
-        0xD76A_A478, 0xE8C7_B756, 0x2420_70DB, 0xC1BD_CEEE, 0xF57C_0FAF, 0x4787_C62A, 0xA830_4613, 0xFD46_9501,
-        0x6980_98D8, 0x8B44_F7AF, 0xFFFF_5BB1, 0x895C_D7BE, 0x6B90_1122, 0xFD98_7193, 0xA679_438E, 0x49B4_0821,
-        0xF61E_2562, 0xC040_B340, 0x265E_5A51, 0xE9B6_C7AA, 0xD62F_105D, 0x0244_1453, 0xD8A1_E681, 0xE7D3_FBC8,
-        0x21E1_CDE6, 0xC337_07D6, 0xF4D5_0D87, 0x455A_14ED, 0xA9E3_E905, 0xFCEF_A3F8, 0x676F_02D9, 0x8D2A_4C8A,
-        0xFFFA_3942, 0x8771_F681, 0x6D9D_6122, 0xFDE5_380C, 0xA4BE_EA44, 0x4BDE_CFA9, 0xF6BB_4B60, 0xBEBF_BC70,
-        0x289B_7EC6, 0xEAA1_27FA, 0xD4EF_3085, 0x0488_1D05, 0xD9D4_D039, 0xE6DB_99E5, 0x1FA2_7CF8, 0xC4AC_5665,
-        0xF429_2244, 0x432A_FF97, 0xAB94_23A7, 0xFC93_A039, 0x655B_59C3, 0x8F0C_CC92, 0xFFEF_F47D, 0x8584_5DD1,
-        0x6FA8_7E4F, 0xFE2C_E6E0, 0xA301_4314, 0x4E08_11A1, 0xF753_7E82, 0xBD3A_F235, 0x2AD7_D2BB, 0xEB86_D391,
-    ]
 }

@@ -11,14 +11,17 @@ struct PDFFileWriter: Sendable {
     /// Bodies of the objects that go into object streams.
     private var packed: [(number: Int, body: [UInt8])] = []
     private(set) var objectCount = 0
-    /// The zlib stream every stream of this file is compressed with.
-    private let deflater: Deflater
+    /// zlib's deflater when the file asks for zlib; nil for `FastDeflate`.
+    private let deflater: Deflater?
 
     /// Objects per object stream; readers parse a whole object stream to reach one object.
     static let objectsPerStream = 100
 
-    init(compressionLevel: Int32 = 6) {
-        deflater = Deflater.borrow(level: compressionLevel)
+    init(compression: StreamCompression = .fast) {
+        switch compression {
+        case .fast: deflater = nil
+        case let .zlib(level): deflater = Deflater.borrow(level: level)
+        }
         // PDF/A-3 6.1.2: the header is followed by a comment of at least four bytes above 127.
         output.append("%PDF-1.7\n%")
         output.append(raw: [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
@@ -38,7 +41,7 @@ struct PDFFileWriter: Sendable {
     /// A stream object. `dictionary` holds the entries without `/Length` and `/Filter` (e.g. `/Type /XObject …`).
     /// With `compress`, the data is Flate-compressed here; `filter` names a filter the data already has.
     mutating func setStream(_ number: Int, dictionary: PDFBytes, data: [UInt8], compress: Bool, filter: StaticString? = nil) {
-        let body = compress ? deflater.compress(data) : data
+        let body = compress ? (deflater?.compress(data) ?? FastDeflate.compress(data)) : data
         writeStream(number, dictionary: dictionary, body: body, filter: compress ? "FlateDecode" : filter)
     }
 
@@ -135,7 +138,15 @@ struct PDFFileWriter: Sendable {
         output.append("startxref\n")
         output.append(int: xrefOffset)
         output.append("\n%%EOF\n")
-        Deflater.giveBack(deflater)
+        if let deflater { Deflater.giveBack(deflater) }
         return output.bytes
     }
+}
+
+/// How the PDF's streams are compressed. Both are Flate; readers see no difference.
+public enum StreamCompression: Sendable, Equatable {
+    /// Our fixed-Huffman encoder: about a fifth larger than zlib level 1, several times faster inside a document run.
+    case fast
+    /// zlib at a level from 1 (fastest) to 9 (smallest).
+    case zlib(level: Int32)
 }

@@ -43,40 +43,57 @@ struct FontUsage: Sendable {
 
     /// Appends `(…)` with the 2-byte CIDs of `text` (Identity-H), registering new glyphs.
     mutating func encode(_ text: String, into output: inout PDFBytes) {
-        output.append(byte: UInt8(ascii: "("))
-        for scalar in text.unicodeScalars where scalar.value >= 0x20 {
-            let value = scalar.value
-            var glyph = value < 0x10000 ? font.basicPlane[Int(value)] : 0
-            var cid = cidOfGlyph[Int(glyph)]
-            if cid == 0 {
-                let resolved = resolve(scalar)
-                glyph = resolved.glyph
-                cid = cidOfGlyph[Int(glyph)]
-                if cid == 0 && glyph != 0 {
-                    cid = UInt16(glyphs.count)
-                    cidOfGlyph[Int(glyph)] = cid
-                    glyphs.append(glyph)
-                    texts.append(resolved.scalar)
-                }
+        let capacity = 2 + text.utf8.count * 4
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var count = 0
+            buffer[count] = UInt8(ascii: "(")
+            count += 1
+            for scalar in text.unicodeScalars where scalar.value >= 0x20 {
+                let cid = cid(for: scalar)
+                Self.appendEscaped(UInt8(cid >> 8), buffer, &count)
+                Self.appendEscaped(UInt8(cid & 0xFF), buffer, &count)
             }
-            Self.appendEscaped(UInt8(cid >> 8), &output)
-            Self.appendEscaped(UInt8(cid & 0xFF), &output)
+            buffer[count] = UInt8(ascii: ")")
+            count += 1
+            output.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<count]))
         }
-        output.append(byte: UInt8(ascii: ")"))
+    }
+
+    /// The CID of the glyph drawn for `scalar`, registered on first use.
+    private mutating func cid(for scalar: Unicode.Scalar) -> UInt16 {
+        let value = scalar.value
+        let direct = value < 0x10000 ? font.basicPlane[Int(value)] : 0
+        let known = cidOfGlyph[Int(direct)]
+        if known != 0 { return known }
+        let resolved = resolve(scalar)
+        let existing = cidOfGlyph[Int(resolved.glyph)]
+        guard existing == 0, resolved.glyph != 0 else { return existing }
+        let cid = UInt16(glyphs.count)
+        cidOfGlyph[Int(resolved.glyph)] = cid
+        glyphs.append(resolved.glyph)
+        texts.append(resolved.scalar)
+        return cid
     }
 
     /// A byte of a literal string; the delimiters and line ends are escaped (a raw CR would be read as LF).
-    private static func appendEscaped(_ byte: UInt8, _ output: inout PDFBytes) {
+    @inline(__always)
+    private static func appendEscaped(_ byte: UInt8, _ buffer: UnsafeMutableBufferPointer<UInt8>, _ count: inout Int) {
         switch byte {
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"):
-            output.append(byte: UInt8(ascii: "\\"))
-            output.append(byte: byte)
+            buffer[count] = UInt8(ascii: "\\")
+            buffer[count + 1] = byte
+            count += 2
         case 0x0D:
-            output.append("\\r")
+            buffer[count] = UInt8(ascii: "\\")
+            buffer[count + 1] = UInt8(ascii: "r")
+            count += 2
         case 0x0A:
-            output.append("\\n")
+            buffer[count] = UInt8(ascii: "\\")
+            buffer[count + 1] = UInt8(ascii: "n")
+            count += 2
         default:
-            output.append(byte: byte)
+            buffer[count] = byte
+            count += 1
         }
     }
 }

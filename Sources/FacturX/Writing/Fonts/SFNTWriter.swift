@@ -60,14 +60,15 @@ enum TrueTypeCharacterMapWriter {
     /// `unicodes[i]` is the character of new glyph i; index 0 (.notdef) is skipped.
     static func format4(unicodes: [Unicode.Scalar]) -> [UInt8] {
         var pairs: [(code: Int, glyph: Int)] = []
-        var seen = Set<Int>()
+        pairs.reserveCapacity(unicodes.count)
         for (glyph, scalar) in unicodes.enumerated() where glyph > 0 && scalar.value < 0xFFFF {
-            if seen.insert(Int(scalar.value)).inserted { pairs.append((Int(scalar.value), glyph)) }
+            pairs.append((Int(scalar.value), glyph))
         }
-        pairs.sort { $0.code < $1.code }
+        pairs.sort { $0.code < $1.code || ($0.code == $1.code && $0.glyph < $1.glyph) }
         // Segments of consecutive codes with consecutive glyphs share one delta.
         var segments: [(start: Int, end: Int, delta: Int)] = []
         for pair in pairs {
+            if let last = segments.last, last.end == pair.code { continue }  // a character maps to one glyph
             if let last = segments.last, last.end + 1 == pair.code, (pair.glyph - pair.code) == last.delta {
                 segments[segments.count - 1].end = pair.code
             } else {
