@@ -78,7 +78,7 @@ struct NumberFormatting: Sendable {
 
     /// Digits with thousands grouped and the decimal separator of the language.
     private func grouped(_ value: ExactDecimal) -> String {
-        let plain = Array(value.description.utf8)
+        let plain = Self.plainDigits(value)
         var result: [UInt8] = []
         result.reserveCapacity(plain.count + 8)
         var start = 0
@@ -104,6 +104,26 @@ struct NumberFormatting: Sendable {
             result += plain[(dot + 1)...]
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `ExactDecimal.description` as bytes, without going through Int128 text conversion for everyday magnitudes.
+    static func plainDigits(_ value: ExactDecimal) -> [UInt8] {
+        guard let small = Int64(exactly: value.mantissa), small != Int64.min else { return Array(value.description.utf8) }
+        var magnitude = small.magnitude
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        while digits.count <= value.fractionDigits { digits.append(UInt8(ascii: "0")) }
+        var result: [UInt8] = small < 0 ? [UInt8(ascii: "-")] : []
+        result.reserveCapacity(digits.count + 2)
+        for (index, digit) in digits.enumerated().reversed() {
+            result.append(digit)
+            if index == value.fractionDigits && index > 0 { result.append(UInt8(ascii: ".")) }
+        }
+        return result
     }
 
     private func two(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
