@@ -37,18 +37,13 @@ struct PDFBytes: Sendable {
             bytes.append(UInt8(ascii: "0") + UInt8(value))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
+        var divisor: UInt = 10
+        while divisor <= value / 10 { divisor *= 10 }
         var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            }
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
     }
 
@@ -58,7 +53,8 @@ struct PDFBytes: Sendable {
             bytes.append(UInt8(ascii: "0"))
             return
         }
-        let scaled = Int((value * 1000).rounded())
+        let product = value * 1000
+        let scaled = Int(product >= 0 ? product + 0.5 : product - 0.5)  // half away from zero, without libm
         if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = scaled.magnitude
         append(unsigned: magnitude / 1000)

@@ -10,10 +10,15 @@ struct FontUsage: Sendable {
     private(set) var glyphs: [UInt16] = [0]
     /// The text each CID stands for, for the ToUnicode map.
     private(set) var texts: [Unicode.Scalar] = [" "]
+    /// The font's BMP map and advances, held here so that the hot loops do not reach through the class.
+    private let basicPlane: [UInt16]
+    private let advances: [UInt16]
 
     init(font: TrueTypeFont) {
         self.font = font
         cidOfGlyph = [UInt16](repeating: 0, count: font.glyphCount)
+        basicPlane = font.basicPlane
+        advances = font.advances
     }
 
     var isUsed: Bool { glyphs.count > 1 }
@@ -29,13 +34,11 @@ struct FontUsage: Sendable {
 
     /// Advance width of `text` in text space units per point of font size (multiply by the size).
     func width(_ text: String) -> Double {
-        let advances = font.advances
-        let plane = font.basicPlane
         var units = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x20 { continue }
-            let glyph = value < 0x10000 ? plane[Int(value)] : 0
+            let glyph = value < 0x10000 ? basicPlane[Int(value)] : 0
             units += Int(advances[Int(glyph != 0 ? glyph : resolve(scalar).glyph)])
         }
         return Double(units) / Double(font.unitsPerEm)
@@ -62,7 +65,7 @@ struct FontUsage: Sendable {
     /// The CID of the glyph drawn for `scalar`, registered on first use.
     private mutating func cid(for scalar: Unicode.Scalar) -> UInt16 {
         let value = scalar.value
-        let direct = value < 0x10000 ? font.basicPlane[Int(value)] : 0
+        let direct = value < 0x10000 ? basicPlane[Int(value)] : 0
         let known = cidOfGlyph[Int(direct)]
         if known != 0 { return known }
         let resolved = resolve(scalar)
