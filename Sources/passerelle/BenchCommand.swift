@@ -49,6 +49,7 @@ struct BenchCommand: ParsableCommand {
         }
 
         PDFExtractBench.run(corpus: corpus, seconds: seconds, python: python)
+        BenchFacturX.run(seconds: seconds, python: ".build/bench-venv/bin/python")
         guard !python.isEmpty, FileManager.default.fileExists(atPath: python) else {
             print("\n(official schematron skipped: no python at \(python))")
             return

@@ -4,8 +4,9 @@ import ArgumentParser
 struct FacturXCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "facturx",
-        abstract: "Read the invoice XML out of Factur-X / ZUGFeRD / XRechnung PDFs (and, later, create them).",
+        abstract: "Create Factur-X PDF/A-3 invoices, and read the invoice XML out of Factur-X / ZUGFeRD / XRechnung PDFs.",
         subcommands: [
+            FacturXCreateCommand.self,
             FacturXExtractCommand.self,
         ]
     )

@@ -13,3 +13,4 @@ struct Passerelle: AsyncParsableCommand {
         subcommands: [ValidateCommand.self, ConvertCommand.self, FacturXCommand.self, InspectCommand.self, RulesCommand.self, BenchCommand.self]
     )
 }
+
