@@ -1,0 +1,14 @@
+/// One step of the schema's history. Shipped migrations never change: a new need is a new migration. Their SQL is
+/// a code constant per dialect, with table names as strings, never derived from app types.
+struct Migration: Sendable {
+    var version: Int
+    var name: String
+    var statements: @Sendable (SQLDialectKind) -> [String]
+}
+
+/// Every migration, in order.
+enum Migrations {
+    static let all: [Migration] = [
+        Migration(version: 1, name: "initial gateway schema", statements: InitialSchema.statements),
+    ]
+}
