@@ -36,13 +36,14 @@ struct RuntimeTestServer: Sendable {
     static let tenant = TenantID("default")
 
     /// Starts a server, runs `body`, then shuts everything down gracefully.
+    /// `folder`: where the data goes; pass one to look at the database after the server stopped.
     static func with<Value: Sendable>(
+        folder: RuntimeTemporaryFolder = RuntimeTemporaryFolder(),
         configure: (inout ServerConfiguration) -> Void = { _ in },
         clientTLS: TLSConfiguration? = nil,
         additionalRoutes: @escaping @Sendable (Router<PasserelleRequestContext>) -> Void = RuntimeTestRoutes.register,
         _ body: @Sendable (RuntimeTestServer) async throws -> Value
     ) async throws -> Value {
-        let folder = RuntimeTemporaryFolder()
         var configuration = ServerConfiguration()
         configuration.server.port = 0
         configuration.dataDirectory = folder.path("data")

@@ -15,11 +15,16 @@ actor RuntimeWebhookReceiver {
     private(set) var received: [Delivery] = []
     private var script: [Int]
     private var thenStatus: Int
+    /// How long each answer takes.
+    private let delay: Duration
 
-    init(script: [Int], then thenStatus: Int) {
+    init(script: [Int], then thenStatus: Int, delay: Duration = .zero) {
         self.script = script
         self.thenStatus = thenStatus
+        self.delay = delay
     }
+
+    var delayPerAnswer: Duration { delay }
 
     func answer(to delivery: Delivery) -> Int {
         received.append(delivery)
@@ -38,6 +43,7 @@ actor RuntimeWebhookReceiver {
             for field in request.headers { headers[field.name.canonicalName] = field.value }
             let bytes = try await request.body.collect(upTo: 1 << 20)
             let status = await self.answer(to: Delivery(headers: headers, body: Array(buffer: bytes)))
+            try await Task.sleep(for: await self.delayPerAnswer)
             return Response(status: .init(code: status), body: .init(byteBuffer: ByteBuffer(string: "ok")))
         }
         var logger = Logger(label: "receiver")
