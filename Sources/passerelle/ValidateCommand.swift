@@ -8,6 +8,8 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Validate CII or UBL invoices against EN 16931 (and the French rules with --rules fr).",
         discussion: """
+            A JSON invoice (*.json, or a file starting with '{') is checked as the CII it converts to; line numbers \
+            then point into that CII.
             Exit status: 0 when every file is valid, 1 when a fatal rule is broken, 2 when a file cannot be read.
             Warnings do not change the exit status unless --strict is given.
             """
@@ -15,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Invoice files (CII or UBL XML).")
+    @Argument(help: "Invoice files (CII or UBL XML, or JSON invoices).")
     var files: [String]
 
     @Option(help: "Rule set: en16931 or fr (EN 16931 plus the French BR-FR rules).")
@@ -35,14 +37,15 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let validator = Validator(ruleSet: rules)
-        let reader = InvoiceDocumentReader()
+        let reader = InvoiceInput()
         var reports: [FileReport] = []
         for path in files {
             do {
                 let parsed = try reader.read(path: path)
                 reports.append(FileReport(path: path, error: nil, syntax: parsed.syntax.rawValue, findings: validator.validate(parsed)))
             } catch {
-                reports.append(FileReport(path: path, error: error.description, syntax: nil, findings: []))
+                let message = language == .fr ? error.french : error.description
+                reports.append(FileReport(path: path, error: message, syntax: nil, findings: []))
             }
         }
         switch format {

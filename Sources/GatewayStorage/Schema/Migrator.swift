@@ -14,7 +14,7 @@ enum Migrator {
     static func migrate(_ transaction: SQLStoreTransaction, schema: String?) async throws -> [Int] {
         if transaction.dialect == .postgres {
             try await transaction.run("""
-                SELECT pg_advisory_xact_lock(\(bind: advisoryLockClass), hashtext(\(bind: schema ?? "public")))
+                SELECT pg_advisory_xact_lock(\(literal: advisoryLockClass), hashtext(\(bind: schema ?? "public")))
                 """, "lock migrations")
             if let schema {
                 try await transaction.run("CREATE SCHEMA IF NOT EXISTS \(ident: schema)", "create schema")
