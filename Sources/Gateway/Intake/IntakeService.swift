@@ -10,14 +10,17 @@ public struct IntakeRequest: Sendable {
     /// Who sends it (an API key id, a file channel name).
     public var actor: String
     public var batchID: String?
+    /// The HTTP request id, written to the audit entry of a new invoice.
+    public var requestID: String?
 
     public init(tenant: TenantID, payload: [UInt8], idempotencyKey: String? = nil, actor: String,
-                batchID: String? = nil) {
+                batchID: String? = nil, requestID: String? = nil) {
         self.tenant = tenant
         self.payload = payload
         self.idempotencyKey = idempotencyKey
         self.actor = actor
         self.batchID = batchID
+        self.requestID = requestID
     }
 }
 
@@ -78,7 +81,8 @@ public struct IntakeService: Sendable {
             customerCode: invoice.buyer.identifiers.first?.value, currencyCode: invoice.currencyCode,
             totalWithVAT: invoice.totals.taxInclusiveAmount, batchID: request.batchID, createdAt: now, updatedAt: now)
         do {
-            return try await insert(record, payload: request.payload, actor: request.actor)
+            return try await insert(record, payload: request.payload, actor: request.actor,
+                                    requestID: request.requestID)
         } catch StoreError.duplicate {
             // Lost a race with the same request: the winner's record is the answer.
             return try await store.transaction { transaction in
@@ -87,7 +91,9 @@ public struct IntakeService: Sendable {
         }
     }
 
-    private func insert(_ record: InvoiceRecord, payload: [UInt8], actor: String) async throws -> IntakeOutcome {
+    private func insert(_ record: InvoiceRecord, payload: [UInt8], actor: String, requestID: String?) async throws
+        -> IntakeOutcome
+    {
         let events = self.events
         return try await store.transaction { transaction in
             if let existing = try await existingOutcome(for: record, in: transaction) { return existing }
@@ -105,6 +111,9 @@ public struct IntakeService: Sendable {
                 record: record, in: transaction)
             try await transaction.enqueue(NewJob(
                 tenant: record.tenant, kind: .check, invoiceID: record.id, runAt: record.createdAt))
+            try await transaction.appendAudit(AuditEntry(
+                tenant: record.tenant, actor: actor, action: "invoice.create", target: record.id.rawValue,
+                requestID: requestID, outcome: "created", occurredAt: record.createdAt))
             return .created(record)
         }
     }
