@@ -7,6 +7,7 @@ struct FacturXCommand: ParsableCommand {
         abstract: "Read the invoice XML out of Factur-X / ZUGFeRD / XRechnung PDFs (and, later, create them).",
         subcommands: [
             FacturXExtractCommand.self,
+            FacturXAttachCommand.self,
         ]
     )
 }
