@@ -60,6 +60,28 @@ def official_xml(data: bytes, filename: str) -> bytes:
     return pypdf.PdfReader(io.BytesIO(data)).attachments[filename][0]
 
 
+def plain_pdf() -> bytes:
+    """A one-page PDF without text that paints a DeviceRGB rectangle (so it needs an output intent)."""
+    content = b"0 0 1 rg 72 72 200 100 re f"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ]
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R /ID [<01020304> <01020304>] >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 @unittest.skipUnless(HAVE, "needs the corpus and .build/debug/passerelle")
 class PDFExtractionTests(unittest.TestCase):
     def test_every_pdf_gives_the_same_xml_as_factur_x(self):
@@ -94,6 +116,24 @@ class PDFExtractionTests(unittest.TestCase):
         path = os.path.join(PDF_ROOT, "correct", "symtrax", "Beispiele", "EN16931", "zugferd_2p1_EN16931_Einfach.pdf")
         run = subprocess.run([PASSERELLE, "validate", path], capture_output=True)
         self.assertEqual(run.returncode, 0, run.stdout.decode())
+
+    def test_attach_turns_a_plain_pdf_into_factur_x(self):
+        xml_path = os.path.join(CORPUS, "en16931", "cii", "CII_example1.xml")
+        with open(xml_path, "rb") as handle:
+            xml = handle.read()
+        with tempfile.TemporaryDirectory() as folder:
+            base, out = os.path.join(folder, "erp.pdf"), os.path.join(folder, "out.pdf")
+            with open(base, "wb") as handle:
+                handle.write(plain_pdf())
+            run = subprocess.run([PASSERELLE, "facturx", "attach", "--xml", xml_path, "--pdf", base, "-o", out], capture_output=True)
+            self.assertEqual(run.returncode, 0, run.stderr.decode())
+            with open(out, "rb") as handle:
+                attached = handle.read()
+            with open(base, "rb") as handle:
+                self.assertTrue(attached.startswith(handle.read()), "an incremental update keeps the original bytes")
+            self.assertEqual(official_xml(attached, "factur-x.xml"), xml)
+            validate = subprocess.run([PASSERELLE, "validate", out], capture_output=True)
+            self.assertEqual(validate.returncode, 0, validate.stdout.decode())
 
     def test_unreadable_pdf_exits_two(self):
         with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:

@@ -8,6 +8,7 @@ struct FacturXCommand: ParsableCommand {
         subcommands: [
             FacturXCreateCommand.self,
             FacturXExtractCommand.self,
+            FacturXAttachCommand.self,
         ]
     )
 }
