@@ -42,11 +42,13 @@ public enum PasserelleApplication {
     }
 
     /// The application with its services. Before the server accepts connections it migrates the database and
-    /// makes the first tenant when there is none; `onStarted` is called once it listens. `additionalRoutes` adds
-    /// routes behind the same middlewares (for embedding and tests).
+    /// makes the first tenant when there is none. `onFirstAdminKey` gets that tenant's admin secret at once — before
+    /// binding, so that a start that then fails (port taken) does not lose it; `onStarted` is called once the server
+    /// listens. `additionalRoutes` adds routes behind the same middlewares (for embedding and tests).
     public static func make(
         components: ServerComponents, services: GatewayServices, extraServices: [any Service] = [],
         additionalRoutes: @Sendable (Router<PasserelleRequestContext>) -> Void = { _ in },
+        onFirstAdminKey: @escaping @Sendable (String) async -> Void = { _ in },
         onStarted: @escaping @Sendable (Started) async -> Void
     ) throws -> some ApplicationProtocol {
         let configuration = components.configuration
@@ -73,6 +75,7 @@ public enum PasserelleApplication {
             logger: components.logger)
         application.beforeServerStarts {
             try await components.prepareDatabase(firstAdmin: firstAdmin)
+            if let secret = firstAdmin.peek() { await onFirstAdminKey(secret) }
         }
         return application
     }

@@ -160,6 +160,10 @@ final class FirstAdminSecret: Sendable {
         secret.withLock { $0 = value }
     }
 
+    func peek() -> String? {
+        secret.withLock { $0 }
+    }
+
     func take() -> String? {
         secret.withLock { secret in
             defer { secret = nil }

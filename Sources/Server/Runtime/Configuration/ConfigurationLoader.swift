@@ -125,7 +125,7 @@ enum YAMLSettings {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw ConfigurationError(source: source, message: "is not valid YAML (\(error))")
+            throw ConfigurationError(source: source, message: "is not valid YAML (\(oneLine(error)))")
         }
         guard let root else { return [] }
         guard case .mapping(let mapping) = root else {
@@ -134,6 +134,13 @@ enum YAMLSettings {
         var entries: [(key: String, value: String)] = []
         try flatten(mapping, prefix: "", source: source, into: &entries)
         return entries
+    }
+
+    /// Yams quotes the offending lines after its message; keep the message and the position.
+    static func oneLine(_ error: any Error) -> String {
+        let lines = String(describing: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let kept = lines.prefix(1) + lines.dropFirst().filter { $0.hasPrefix("in line") || $0.hasPrefix("line ") }
+        return kept.joined(separator: " ")
     }
 
     private static func flatten(_ mapping: Node.Mapping, prefix: String, source: String,

@@ -7,11 +7,12 @@ import ServiceLifecycle
 /// The caller closes the store afterwards.
 public enum PasserelleServer {
     public static func run(components: ServerComponents, services: GatewayServices,
+                           onFirstAdminKey: @escaping @Sendable (String) async -> Void,
                            onStarted: @escaping @Sendable (PasserelleApplication.Started) async -> Void) async throws
     {
         do {
             let application = try PasserelleApplication.make(
-                components: components, services: services, onStarted: onStarted)
+                components: components, services: services, onFirstAdminKey: onFirstAdminKey, onStarted: onStarted)
             try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch {
             await components.shutdown()
