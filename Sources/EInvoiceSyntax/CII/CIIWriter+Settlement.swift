@@ -129,10 +129,10 @@ extension CIIWriter {
         w.decimal("ram:AllowanceTotalAmount", totals.allowanceTotal)
         w.decimal("ram:TaxBasisTotalAmount", totals.taxExclusiveAmount)
         let currency = invoice.currencyCode.isEmpty ? nil : invoice.currencyCode
-        w.decimal("ram:TaxTotalAmount", totals.vatTotal, [("currencyID", currency)])
+        w.decimal("ram:TaxTotalAmount", totals.vatTotal, attribute: "currencyID", currency)
         w.decimal(
-            "ram:TaxTotalAmount", totals.vatTotalInAccountingCurrency,
-            [("currencyID", invoice.vatAccountingCurrencyCode)])
+            "ram:TaxTotalAmount", totals.vatTotalInAccountingCurrency, attribute: "currencyID",
+            invoice.vatAccountingCurrencyCode)
         w.decimal("ram:RoundingAmount", totals.roundingAmount)
         w.decimal("ram:GrandTotalAmount", totals.taxInclusiveAmount)
         w.decimal("ram:TotalPrepaidAmount", totals.paidAmount)

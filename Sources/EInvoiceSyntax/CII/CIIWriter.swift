@@ -84,24 +84,36 @@ extension XMLWriter {
     /// An amount, percentage or price as its exact text.
     mutating func decimal(_ name: String, _ value: ExactDecimal?, _ attributes: [(String, String?)] = []) {
         guard let value else { return }
-        element(name, value.description, attributes)
+        open(name, attributes)
+        number(value)
+        close(name)
+    }
+
+    /// An amount with one attribute (`currencyID`), without an attribute array.
+    mutating func decimal(_ name: String, _ value: ExactDecimal?, attribute key: String, _ attributeValue: String?) {
+        guard let value else { return }
+        open(name, attribute: key, attributeValue)
+        number(value)
+        close(name)
     }
 
     mutating func quantity(_ name: String, _ quantity: Quantity?) {
         guard let quantity else { return }
-        element(name, quantity.value.description, [("unitCode", quantity.unitCode)])
+        open(name, attribute: "unitCode", quantity.unitCode)
+        number(quantity.value)
+        close(name)
     }
 
     mutating func identifier(_ name: String, _ identifier: Identifier?, scheme: String = "schemeID") {
         guard let identifier else { return }
-        element(name, identifier.value, [(scheme, identifier.schemeID)])
+        element(name, identifier.value, attribute: scheme, identifier.schemeID)
     }
 
     /// `<name><udt:DateTimeString format="102">YYYYMMDD</udt:DateTimeString></name>`.
     mutating func dateTime(_ name: String, _ date: CalendarDate?, leaf: String = "udt:DateTimeString") {
         guard let date else { return }
         open(name)
-        element(leaf, date.compactText, [("format", "102")])
+        element(leaf, date.compactText, attribute: "format", "102")
         close(name)
     }
 
