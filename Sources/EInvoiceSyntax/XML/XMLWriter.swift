@@ -117,3 +117,55 @@ public struct XMLWriter: Sendable {
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
+
+/// The same operations for names known when the program is compiled (`StaticString`): the writers of our own
+/// syntaxes use these, which copy a name's bytes without going through a `String`.
+extension XMLWriter {
+    mutating func start(_ name: StaticString) {
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// `<name key="value">`, or `<name>` when the value is nil.
+    mutating func start(_ name: StaticString, attribute key: StaticString, _ value: String?) {
+        bytes.append(UInt8(ascii: "<"))
+        append(name)
+        if let value {
+            bytes.append(UInt8(ascii: " "))
+            append(key)
+            bytes.append(UInt8(ascii: "="))
+            bytes.append(UInt8(ascii: "\""))
+            escape(value, inAttribute: true)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    mutating func end(_ name: StaticString) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(UInt8(ascii: "/"))
+        append(name)
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// `<name>text</name>`; nothing at all when `text` is nil.
+    mutating func leaf(_ name: StaticString, _ text: String?) {
+        guard let text else { return }
+        start(name)
+        escape(text, inAttribute: false)
+        end(name)
+    }
+
+    /// `<name key="value">text</name>`; nothing at all when `text` is nil.
+    mutating func leaf(_ name: StaticString, _ text: String?, attribute key: StaticString, _ value: String?) {
+        guard let text else { return }
+        start(name, attribute: key, value)
+        escape(text, inAttribute: false)
+        end(name)
+    }
+
+    private mutating func append(_ name: StaticString) {
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+}
