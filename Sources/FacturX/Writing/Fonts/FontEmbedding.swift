@@ -128,12 +128,7 @@ enum ToUnicodeCMap {
             for (cid, scalar) in chunk {
                 output.append(hexString: [UInt8(cid >> 8), UInt8(cid & 0xFF)])
                 output.append(" ")
-                var units: [UInt8] = []
-                for unit in String(scalar).utf16 {
-                    units.append(UInt8(unit >> 8))
-                    units.append(UInt8(unit & 0xFF))
-                }
-                output.append(hexString: units)
+                output.append(hexString: utf16BigEndian(scalar))
                 output.append("\n")
             }
             output.append("endbfchar\n")
@@ -141,5 +136,15 @@ enum ToUnicodeCMap {
         }
         output.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
         return output.bytes
+    }
+
+    /// The UTF-16BE code units of a character (a surrogate pair above U+FFFF).
+    static func utf16BigEndian(_ scalar: Unicode.Scalar) -> [UInt8] {
+        let value = scalar.value
+        guard value > 0xFFFF else { return [UInt8(value >> 8), UInt8(value & 0xFF)] }
+        let offset = value - 0x10000
+        let high = 0xD800 + (offset >> 10)
+        let low = 0xDC00 + (offset & 0x3FF)
+        return [UInt8(high >> 8), UInt8(high & 0xFF), UInt8(low >> 8), UInt8(low & 0xFF)]
     }
 }
