@@ -10,14 +10,7 @@ struct Passerelle: AsyncParsableCommand {
             BR-FR rules (XP Z12-012).
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ConvertCommand.self, InspectCommand.self, RulesCommand.self, BenchCommand.self,
-                      FacturXCreateOnlyGroup.self]
+        subcommands: [ValidateCommand.self, ConvertCommand.self, FacturXCommand.self, InspectCommand.self, RulesCommand.self, BenchCommand.self]
     )
 }
 
-/// TEMPORARY (fx-write branch only): the `facturx` group is written by the reader's branch; this stand-in lets
-/// `passerelle facturx create` run here. Remove it when merging and register FacturXCreateCommand in the real group.
-struct FacturXCreateOnlyGroup: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "facturx", abstract: "Factur-X PDF/A-3 invoices.", subcommands: [FacturXCreateCommand.self])
-}

@@ -1,0 +1,147 @@
+import EInvoice
+import Foundation
+
+/// One invoice sent by the ERP.
+public struct IntakeRequest: Sendable {
+    public var tenant: TenantID
+    public var payload: [UInt8]
+    /// The ERP's `Idempotency-Key`: the same key with the same payload is the same request.
+    public var idempotencyKey: String?
+    /// Who sends it (an API key id, a file channel name).
+    public var actor: String
+    public var batchID: String?
+
+    public init(tenant: TenantID, payload: [UInt8], idempotencyKey: String? = nil, actor: String,
+                batchID: String? = nil) {
+        self.tenant = tenant
+        self.payload = payload
+        self.idempotencyKey = idempotencyKey
+        self.actor = actor
+        self.batchID = batchID
+    }
+}
+
+/// What intake did with a request.
+public enum IntakeOutcome: Sendable, Equatable {
+    /// A new invoice; its check job is queued.
+    case created(InvoiceRecord)
+    /// The same request (idempotency key or document key, same payload) was already taken: nothing new was made.
+    case existing(InvoiceRecord)
+
+    public var record: InvoiceRecord {
+        switch self {
+        case .created(let record), .existing(let record): record
+        }
+    }
+}
+
+/// Why intake refused a request.
+public enum IntakeError: Error, Sendable, Equatable {
+    /// The payload could not be read; the message says where and why.
+    case unreadable(format: SourceFormat?, message: String)
+    /// BT-1 or BT-2 is missing: without them the invoice has no identity.
+    case missingIdentity(String)
+    /// The idempotency key or the invoice number was used with another payload.
+    case conflict(existing: InvoiceID, reason: String)
+}
+
+/// Takes invoices from the ERP: reads them, stores them with their original payload and queues their check, in one
+/// transaction. A retried request never makes a second invoice.
+public struct IntakeService: Sendable {
+    public var store: any GatewayStore
+    public var clock: any GatewayClock
+    public var events: EventRecorder
+
+    public init(store: any GatewayStore, clock: any GatewayClock = SystemClock()) {
+        self.store = store
+        self.clock = clock
+        self.events = EventRecorder(clock: clock)
+    }
+
+    public func receive(_ request: IntakeRequest) async throws -> IntakeOutcome {
+        let decoded: InvoicePayload.Decoded
+        do {
+            decoded = try InvoicePayload.decode(request.payload)
+        } catch {
+            throw IntakeError.unreadable(format: error.format, message: error.message)
+        }
+        guard let documentKey = DocumentKey(invoice: decoded.invoice) else {
+            throw IntakeError.missingIdentity(
+                "the invoice needs a number (BT-1) and an issue date (BT-2) to be identified")
+        }
+        let now = clock.now()
+        let invoice = decoded.invoice
+        let record = InvoiceRecord(
+            id: .make(), tenant: request.tenant, state: .received, documentKey: documentKey,
+            idempotencyKey: request.idempotencyKey, payloadSHA256: Hashing.sha256Hex(request.payload),
+            sourceFormat: decoded.format, issueDate: invoice.issueDate, buyerName: invoice.buyer.name,
+            customerCode: invoice.buyer.identifiers.first?.value, currencyCode: invoice.currencyCode,
+            totalWithVAT: invoice.totals.taxInclusiveAmount, batchID: request.batchID, createdAt: now, updatedAt: now)
+        do {
+            return try await insert(record, payload: request.payload, actor: request.actor)
+        } catch StoreError.duplicate {
+            // Lost a race with the same request: the winner's record is the answer.
+            return try await store.transaction { transaction in
+                try await existingOutcome(for: record, in: transaction) ?? .existing(record)
+            }
+        }
+    }
+
+    private func insert(_ record: InvoiceRecord, payload: [UInt8], actor: String) async throws -> IntakeOutcome {
+        let events = self.events
+        return try await store.transaction { transaction in
+            if let existing = try await existingOutcome(for: record, in: transaction) { return existing }
+            try await transaction.insertInvoice(record)
+            try await transaction.putDocument(StoredDocument(
+                tenant: record.tenant, invoiceID: record.id, kind: .original,
+                mediaType: record.sourceFormat.mediaType, bytes: payload, sha256: record.payloadSHA256,
+                createdAt: record.createdAt))
+            try await events.record(
+                InvoiceEvent(
+                    tenant: record.tenant, invoiceID: record.id, type: "invoice.received", state: .received,
+                    dedupKey: "received", actor: actor,
+                    message: "Invoice \(record.documentKey.number) received as \(record.sourceFormat.rawValue)",
+                    occurredAt: record.createdAt),
+                record: record, in: transaction)
+            try await transaction.enqueue(NewJob(
+                tenant: record.tenant, kind: .check, invoiceID: record.id, runAt: record.createdAt))
+            return .created(record)
+        }
+    }
+
+    /// The answer when this request was already taken, or a conflict when its keys were used by another payload.
+    private func existingOutcome(for record: InvoiceRecord, in transaction: any StoreTransaction) async throws
+        -> IntakeOutcome?
+    {
+        if let key = record.idempotencyKey,
+            let existing = try await transaction.invoice(idempotencyKey: key, tenant: record.tenant)
+        {
+            guard existing.payloadSHA256 == record.payloadSHA256 else {
+                throw IntakeError.conflict(
+                    existing: existing.id,
+                    reason: "the Idempotency-Key \"\(key)\" was already used for another payload (invoice \(existing.id))")
+            }
+            return .existing(existing)
+        }
+        if let existing = try await transaction.invoice(documentKey: record.documentKey, tenant: record.tenant) {
+            guard existing.payloadSHA256 == record.payloadSHA256 else {
+                let key = record.documentKey
+                throw IntakeError.conflict(
+                    existing: existing.id,
+                    reason: "invoice number \(key.number) of seller \(key.seller) for \(key.year) already exists (invoice \(existing.id)) with other content; an issued invoice is corrected by a credit note or a corrective invoice, not by sending it again")
+            }
+            return .existing(existing)
+        }
+        return nil
+    }
+}
+
+extension SourceFormat {
+    var mediaType: String {
+        switch self {
+        case .json: "application/json"
+        case .cii, .ubl: "application/xml"
+        case .facturX: "application/pdf"
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Where an invoice is in the gateway's pipeline.
+///
+/// The pipeline of this release: `received → checked → rendered → held`, or `rejected` when the catalogue or the
+/// rules stop it. `held` is the end of the line until a platform is wired in (the dispatch port's default).
+/// Later steps (submitted to a platform, lifecycle statuses) add states after `rendered`.
+public enum InvoiceState: String, Sendable, Codable, CaseIterable {
+    /// Accepted from the ERP and stored; checks not run yet.
+    case received
+    /// Catalogue and rules passed.
+    case checked
+    /// The documents to send (CII, UBL, Factur-X) are made and stored.
+    case rendered
+    /// Kept here: no platform is configured, or the tenant runs in hold mode. Final.
+    case held
+    /// Handed to the platform (its submission id is recorded). Lifecycle statuses follow.
+    case submitted
+    /// Stopped by a catalogue check or a fatal rule; the findings say what to fix in the ERP. Final.
+    case rejected
+
+    /// States no step moves the invoice out of.
+    public var isFinal: Bool {
+        switch self {
+        case .held, .rejected, .submitted: true
+        case .received, .checked, .rendered: false
+        }
+    }
+
+    /// The states each state may move to.
+    public var allowedNextStates: Set<InvoiceState> {
+        switch self {
+        case .received: [.checked, .rejected]
+        case .checked: [.rendered, .rejected]
+        case .rendered: [.held, .submitted, .rejected]
+        case .held: [.submitted]
+        case .submitted, .rejected: []
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The kinds of document kept for an invoice. The original ERP payload is kept next to every document made from it.
+public enum DocumentKind: String, Sendable, Codable, CaseIterable {
+    /// The bytes the ERP sent, unchanged.
+    case original
+    case cii
+    case ubl
+    case facturX = "facturx"
+
+    public var mediaType: String {
+        switch self {
+        case .original: "application/octet-stream"
+        case .cii, .ubl: "application/xml"
+        case .facturX: "application/pdf"
+        }
+    }
+}
+
+/// One document of an invoice.
+public struct StoredDocument: Hashable, Sendable {
+    public var tenant: TenantID
+    public var invoiceID: InvoiceID
+    public var kind: DocumentKind
+    public var mediaType: String
+    public var bytes: [UInt8]
+    /// SHA-256 of `bytes`, lowercase hex.
+    public var sha256: String
+    public var createdAt: Date
+
+    public init(tenant: TenantID, invoiceID: InvoiceID, kind: DocumentKind, mediaType: String, bytes: [UInt8],
+                sha256: String, createdAt: Date) {
+        self.tenant = tenant
+        self.invoiceID = invoiceID
+        self.kind = kind
+        self.mediaType = mediaType
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.createdAt = createdAt
+    }
+}

@@ -1,0 +1,92 @@
+import EInvoice
+import EInvoiceRules
+import Foundation
+
+/// `received → checked | rejected`: the catalogue checks, then EN 16931 (and BR-FR when the tenant wants them).
+struct CheckStep: InvoiceStep {
+    var from: InvoiceState { .received }
+
+    func run(_ job: Job, context: PipelineContext) async throws {
+        guard let record = try await loadInvoice(job, context: context) else { return }
+        let (original, tenant, catalogue) = try await context.store.transaction { transaction in
+            let original = try await transaction.document(invoice: record.id, kind: .original, tenant: record.tenant)
+            let tenant = try await transaction.tenant(record.tenant)
+            return (original, tenant, try await Self.loadCatalogue(for: record, original: original, in: transaction))
+        }
+        guard let original else { throw StepFailure(permanent: true, "the original payload is missing") }
+        let settings = tenant?.settings ?? TenantSettings()
+        let findings = try Self.findings(original: original.bytes, catalogue: catalogue, settings: settings)
+        let fatal = findings.filter { $0.severity == .fatal }
+        if fatal.isEmpty {
+            try await advance(
+                record, to: .checked, job: job, context: context, eventType: "invoice.checked",
+                message: findings.isEmpty ? "Checks passed" : "Checks passed with \(findings.count) warning(s)",
+                findings: findings, next: .render)
+        } else {
+            let ids = Array(Set(fatal.map(\.ruleID))).sorted().prefix(5).joined(separator: ", ")
+            try await advance(
+                record, to: .rejected, job: job, context: context, eventType: "invoice.rejected",
+                message: "Rejected: \(fatal.count) fatal finding(s) (\(ids))", findings: findings, next: nil)
+        }
+    }
+
+    /// Catalogue findings, then rule findings.
+    static func findings(original: [UInt8], catalogue: CatalogueSnapshot?, settings: TenantSettings) throws
+        -> [GatewayFinding]
+    {
+        let decoded: InvoicePayload.Decoded
+        do {
+            decoded = try InvoicePayload.decode(original)
+        } catch {
+            throw StepFailure(permanent: true, "the stored payload cannot be read any more: \(error.message)")
+        }
+        var findings: [GatewayFinding] = []
+        if let catalogue {
+            findings += CatalogueCheck.findings(for: decoded.invoice, catalogue: catalogue, policy: settings.catalogue)
+        }
+        let validator = Validator(ruleSet: settings.frenchRules ? .fr : .en16931)
+        if let parsed = decoded.parsed {
+            findings += validator.validate(parsed)
+        } else {
+            findings += validator.validate(decoded.invoice)
+        }
+        return findings
+    }
+
+    /// The master data the invoice's lines cite; nil when the tenant has synced no product yet (a tenant that does
+    /// not sync its catalogue is not checked against an empty one).
+    static func loadCatalogue(for record: InvoiceRecord, original: StoredDocument?,
+                              in transaction: any StoreTransaction) async throws -> CatalogueSnapshot?
+    {
+        guard let original, let decoded = try? InvoicePayload.decode(original.bytes) else { return nil }
+        guard try await !transaction.masterRecords(.product, tenant: record.tenant, after: nil, limit: 1).isEmpty else {
+            return nil
+        }
+        let codes = CatalogueCheck.productCodes(of: decoded.invoice)
+        var products: [String: Product] = [:]
+        for stored in try await transaction.masterRecords(.product, codes: codes, tenant: record.tenant) {
+            if let product: Product = try? MasterDataService.decode(stored) { products[product.code] = product }
+        }
+        var customer: Customer?
+        if let code = record.customerCode,
+            let stored = try await transaction.masterRecord(.customer, code: code, tenant: record.tenant)
+        {
+            customer = try? MasterDataService.decode(stored)
+        }
+        var priceLists: [PriceList] = []
+        var after: String?
+        while true {
+            let page = try await transaction.masterRecords(.priceList, tenant: record.tenant, after: after, limit: 500)
+            for stored in page where stored.active {
+                if let list: PriceList = try? MasterDataService.decode(stored),
+                    list.currencyCode == decoded.invoice.currencyCode
+                {
+                    priceLists.append(list)
+                }
+            }
+            guard page.count == 500, let last = page.last else { break }
+            after = last.code
+        }
+        return CatalogueSnapshot(products: products, customer: customer, priceLists: priceLists)
+    }
+}

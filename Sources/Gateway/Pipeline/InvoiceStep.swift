@@ -1,0 +1,62 @@
+import Foundation
+
+/// Shared behaviour of the steps that move an invoice from one state to the next.
+protocol InvoiceStep: PipelineStep {
+    /// The state the step starts from; a job that finds the invoice elsewhere has already run (or is moot).
+    var from: InvoiceState { get }
+}
+
+extension InvoiceStep {
+    /// Loads the job's invoice when it is still in ``from``; completes the job and returns nil otherwise.
+    func loadInvoice(_ job: Job, context: PipelineContext) async throws -> InvoiceRecord? {
+        guard let invoiceID = job.invoiceID else { throw StepFailure(permanent: true, "the job names no invoice") }
+        let record = try await context.store.transaction { transaction in
+            try await transaction.invoice(invoiceID, tenant: job.tenant)
+        }
+        guard let record else { throw StepFailure(permanent: true, "invoice \(invoiceID) does not exist") }
+        guard record.state == from else {
+            try await context.store.transaction { transaction in try await transaction.complete(job, context: context) }
+            return nil
+        }
+        return record
+    }
+
+    /// Writes the invoice's new state and its event, queues the next step, and completes the job — one transaction.
+    func advance(_ record: InvoiceRecord, to state: InvoiceState, job: Job, context: PipelineContext,
+                 eventType: String, message: String, detailJSON: String? = nil, findings: [GatewayFinding]? = nil,
+                 documents: [StoredDocument] = [], next: JobKind?) async throws
+    {
+        let now = context.clock.now()
+        var updated = record
+        updated.state = state
+        updated.version = record.version + 1
+        updated.updatedAt = now
+        if let findings { updated.findings = findings }
+        let event = InvoiceEvent(
+            tenant: record.tenant, invoiceID: record.id, type: eventType, state: state, dedupKey: eventType,
+            actor: "pipeline", message: message, detailJSON: detailJSON, occurredAt: now)
+        let final = updated
+        try await context.store.transaction { transaction in
+            try await transaction.updateInvoice(final, expectedVersion: record.version)
+            for document in documents { try await transaction.putDocument(document) }
+            try await context.events.record(event, record: final, in: transaction)
+            if let next {
+                try await transaction.enqueue(NewJob(tenant: record.tenant, kind: next, invoiceID: record.id, runAt: now))
+            }
+            try await transaction.complete(job, context: context)
+        }
+    }
+
+    func parked(_ job: Job, reason: String, context: PipelineContext, in transaction: any StoreTransaction)
+        async throws
+    {
+        guard let invoiceID = job.invoiceID else { return }
+        let now = context.clock.now()
+        guard let record = try await transaction.invoice(invoiceID, tenant: job.tenant) else { return }
+        let event = InvoiceEvent(
+            tenant: job.tenant, invoiceID: invoiceID, type: "job.parked", state: record.state,
+            dedupKey: "parked:\(job.id.rawValue):\(job.attempts)", actor: "pipeline",
+            message: "Step \(job.kind.rawValue) parked after \(job.attempts) attempts: \(reason)", occurredAt: now)
+        try await context.events.record(event, record: record, in: transaction)
+    }
+}

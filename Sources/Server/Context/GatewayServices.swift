@@ -1,0 +1,18 @@
+import Gateway
+
+/// Everything the routes use, built once by the runtime.
+public struct GatewayServices: Sendable {
+    public var store: any GatewayStore
+    public var clock: any GatewayClock
+    public var intake: IntakeService
+    public var masterData: MasterDataService
+    public var pipelineAdmin: PipelineAdmin
+
+    public init(store: any GatewayStore, clock: any GatewayClock = SystemClock()) {
+        self.store = store
+        self.clock = clock
+        self.intake = IntakeService(store: store, clock: clock)
+        self.masterData = MasterDataService(store: store, clock: clock)
+        self.pipelineAdmin = PipelineAdmin(store: store, clock: clock)
+    }
+}
