@@ -15,7 +15,7 @@ struct FontEmbedding {
         let program = file.reserve()
         let toUnicode = file.reserve()
 
-        var type0 = PDFBytes(capacity: 256)
+        var type0 = PDFWriteBuffer(capacity: 256)
         type0.append("<< /Type /Font /Subtype /Type0 /BaseFont ")
         type0.append(name: baseName)
         type0.append(" /Encoding /Identity-H /DescendantFonts [")
@@ -25,7 +25,7 @@ struct FontEmbedding {
         type0.append(" >>")
         file.setObject(fontObject, type0)
 
-        var cid = PDFBytes(capacity: 256 + usage.glyphs.count * 6)
+        var cid = PDFWriteBuffer(capacity: 256 + usage.glyphs.count * 6)
         cid.append("<< /Type /Font /Subtype /CIDFontType2 /BaseFont ")
         cid.append(name: baseName)
         cid.append(" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ")
@@ -38,7 +38,7 @@ struct FontEmbedding {
         cid.append("]] >>")
         file.setObject(cidFont, cid)
 
-        var fd = PDFBytes(capacity: 256)
+        var fd = PDFWriteBuffer(capacity: 256)
         fd.append("<< /Type /FontDescriptor /FontName ")
         fd.append(name: baseName)
         fd.append(" /Flags ")
@@ -64,13 +64,13 @@ struct FontEmbedding {
         fd.append(" >>")
         file.setObject(descriptor, fd)
 
-        var programDictionary = PDFBytes()
+        var programDictionary = PDFWriteBuffer()
         programDictionary.append("/Length1 ")
         programDictionary.append(int: subset.program.count)
         // Written unfiltered: a hint-free subset is a few kilobytes that Flate would shrink by a quarter at most.
         file.setStream(program, dictionary: programDictionary, data: subset.program, compress: false)
 
-        file.setStream(toUnicode, dictionary: PDFBytes(), data: ToUnicodeCMap.make(usage.texts), compress: false)
+        file.setStream(toUnicode, dictionary: PDFWriteBuffer(), data: ToUnicodeCMap.make(usage.texts), compress: false)
     }
 
     /// Font units to the PDF's 1/1000 text space.
@@ -97,7 +97,7 @@ struct FontEmbedding {
         return tag
     }
 
-    private func reference(_ number: Int, _ output: inout PDFBytes) {
+    private func reference(_ number: Int, _ output: inout PDFWriteBuffer) {
         output.append(int: number)
         output.append(" 0 R")
     }
@@ -106,7 +106,7 @@ struct FontEmbedding {
 /// The ToUnicode CMap (PDF 9.10.3) that maps 2-byte CIDs back to characters.
 enum ToUnicodeCMap {
     static func make(_ texts: [Unicode.Scalar]) -> [UInt8] {
-        var output = PDFBytes(capacity: 512 + texts.count * 24)
+        var output = PDFWriteBuffer(capacity: 512 + texts.count * 24)
         output.append("""
             /CIDInit /ProcSet findresource begin
             12 dict begin
