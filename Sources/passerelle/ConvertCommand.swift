@@ -6,14 +6,15 @@ import Foundation
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert an invoice between CII and UBL.",
+        abstract: "Convert an invoice between CII, UBL and the canonical JSON invoice.",
         discussion: """
             Everything the EN 16931 model holds is carried over. Whatever the source holds beyond it (EXTENDED \
-            content, extensions) cannot be, and is listed on standard error, element by element.
+            content, extensions) cannot be, and is listed on standard error, element by element. The input may be \
+            CII, UBL or the canonical JSON invoice (docs/invoice-json.md).
             """
     )
 
-    enum Target: String, ExpressibleByArgument, CaseIterable { case cii, ubl }
+    enum Target: String, ExpressibleByArgument, CaseIterable { case cii, ubl, json }
 
     enum Profile: String, ExpressibleByArgument, CaseIterable {
         case minimum, basicwl, basic, en16931, extended
@@ -29,7 +30,7 @@ struct ConvertCommand: ParsableCommand {
         }
     }
 
-    @Option(help: "Target syntax: cii or ubl.")
+    @Option(help: "Target syntax: cii, ubl or json (the canonical JSON invoice).")
     var to: Target
 
     @Option(help: "Factur-X profile of the CII output (minimum, basicwl, basic, en16931, extended); default: the source's BT-24.")
@@ -38,13 +39,13 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Output file (default: standard output).")
     var output: String?
 
-    @Argument(help: "The invoice to convert (CII or UBL XML).")
+    @Argument(help: "The invoice to convert (CII or UBL XML, or a JSON invoice).")
     var file: String
 
     func run() throws {
         let parsed: ParsedInvoice
         do {
-            parsed = try InvoiceDocumentReader().read(path: file)
+            parsed = try InvoiceInput().read(path: file)
         } catch {
             StandardError.write("\(file): \(error)")
             throw ExitCode(ExitStatus.unreadable)
@@ -60,6 +61,8 @@ struct ConvertCommand: ParsableCommand {
             }
         case .ubl:
             bytes = UBLWriter().write(parsed.invoice)
+        case .json:
+            bytes = InvoiceJSON.encode(parsed.invoice, pretty: true) + [0x0A]
         }
         if !dropped.isEmpty {
             StandardError.write("\(file): \(dropped.count) element(s) of the source cannot be carried over:")

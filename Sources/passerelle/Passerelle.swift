@@ -10,6 +10,10 @@ struct Passerelle: AsyncParsableCommand {
             BR-FR rules (XP Z12-012).
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ConvertCommand.self, InspectCommand.self, RulesCommand.self, BenchCommand.self]
+        subcommands: [
+            ServeCommand.self, ValidateCommand.self, ConvertCommand.self, FacturXCommand.self, InspectCommand.self,
+            RulesCommand.self, BenchCommand.self,
+        ]
     )
 }
+

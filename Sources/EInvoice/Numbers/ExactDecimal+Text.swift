@@ -20,6 +20,20 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
     /// Parses a number strictly: an optional sign, digits, an optional dot and digits.
     /// `"1,5"`, `"12abc"`, `"1e3"`, `" 1"` and `"."` are all refused.
     public init(parsing text: some StringProtocol) throws(DecimalParseError) {
+        try self.init(digitsOf: text)
+    }
+
+    /// The same for a `String`: readers in other modules call this one, which is compiled for `String` rather
+    /// than going through the generic version's witness tables.
+    public init(parsing text: String) throws(DecimalParseError) {
+        try self.init(digitsOf: text)
+    }
+
+    public init(parsing text: Substring) throws(DecimalParseError) {
+        try self.init(digitsOf: text)
+    }
+
+    private init(digitsOf text: some StringProtocol) throws(DecimalParseError) {
         var mantissa: Int128 = 0
         var fractionDigits = 0
         var negative = false
@@ -66,7 +80,14 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
     /// The plain decimal notation with exactly `fractionDigits` digits after the dot.
     public var description: String {
         let negative = mantissa < 0
-        var digits = String(mantissa.magnitudeAsSigned)
+        let magnitude = mantissa.magnitudeAsSigned
+        if let small = UInt64(exactly: magnitude) {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.textCapacity) { buffer in
+                let start = Self.writeText(small, negative: negative, fractionDigits: fractionDigits, into: buffer)
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+            }
+        }
+        var digits = String(magnitude)
         if fractionDigits > 0 {
             if digits.count <= fractionDigits {
                 digits = String(repeating: "0", count: fractionDigits - digits.count + 1) + digits
@@ -74,6 +95,50 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
             digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -fractionDigits))
         }
         return negative ? "-" + digits : digits
+    }
+
+    /// Appends the UTF-8 bytes of `description` (writers call this instead of building a string).
+    public func appendDescription(to bytes: inout [UInt8]) {
+        let magnitude = mantissa.magnitudeAsSigned
+        guard let small = UInt64(exactly: magnitude) else {
+            bytes.append(contentsOf: description.utf8)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.textCapacity) { buffer in
+            let start = Self.writeText(small, negative: mantissa < 0, fractionDigits: fractionDigits, into: buffer)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
+    /// Room for a sign, 20 digits of a `UInt64`, a dot and up to 18 fraction digits.
+    private static let textCapacity = 48
+
+    /// Writes the text of a magnitude that fits 64 bits at the end of `buffer` (`textCapacity` bytes) and returns
+    /// where it starts: the fraction digits (zero-padded), a dot, at least one integer digit, the sign.
+    private static func writeText(
+        _ magnitude: UInt64, negative: Bool, fractionDigits: Int, into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var position = buffer.count
+        var rest = magnitude
+        if fractionDigits > 0 {
+            for _ in 0..<fractionDigits {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            position -= 1
+            buffer[position] = UInt8(ascii: ".")
+        }
+        repeat {
+            position -= 1
+            buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        } while rest > 0
+        if negative {
+            position -= 1
+            buffer[position] = UInt8(ascii: "-")
+        }
+        return position
     }
 }
 

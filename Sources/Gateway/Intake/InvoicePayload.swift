@@ -41,7 +41,11 @@ public enum InvoicePayload {
         }
         switch format {
         case .json:
-            throw Unreadable(format: .json, message: "the canonical JSON invoice is not readable yet")
+            do {
+                return Decoded(invoice: try InvoiceJSON.decode(bytes), format: .json, parsed: nil)
+            } catch {
+                throw Unreadable(format: .json, message: error.description)
+            }
         case .facturX:
             throw Unreadable(format: .facturX, message: "Factur-X PDF intake is not available yet: send the CII XML")
         case .cii, .ubl:

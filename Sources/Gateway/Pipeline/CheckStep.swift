@@ -8,26 +8,23 @@ struct CheckStep: InvoiceStep {
 
     func run(_ job: Job, context: PipelineContext) async throws {
         guard let record = try await loadInvoice(job, context: context) else { return }
-        let (original, tenant, catalogue) = try await context.store.transaction { transaction in
+        let findings = try await Self.findings(for: record, store: context.store)
+        let verdict = CheckVerdict(findings: findings)
+        try await advance(
+            record, to: verdict.state, job: job, context: context, eventType: verdict.eventType,
+            message: verdict.message, findings: findings, next: verdict.next)
+    }
+
+    /// Loads the invoice's original payload, the tenant's settings and the catalogue, and checks.
+    static func findings(for record: InvoiceRecord, store: any GatewayStore) async throws -> [GatewayFinding] {
+        let (original, tenant, catalogue) = try await store.transaction { transaction in
             let original = try await transaction.document(invoice: record.id, kind: .original, tenant: record.tenant)
             let tenant = try await transaction.tenant(record.tenant)
             return (original, tenant, try await Self.loadCatalogue(for: record, original: original, in: transaction))
         }
         guard let original else { throw StepFailure(permanent: true, "the original payload is missing") }
-        let settings = tenant?.settings ?? TenantSettings()
-        let findings = try Self.findings(original: original.bytes, catalogue: catalogue, settings: settings)
-        let fatal = findings.filter { $0.severity == .fatal }
-        if fatal.isEmpty {
-            try await advance(
-                record, to: .checked, job: job, context: context, eventType: "invoice.checked",
-                message: findings.isEmpty ? "Checks passed" : "Checks passed with \(findings.count) warning(s)",
-                findings: findings, next: .render)
-        } else {
-            let ids = Array(Set(fatal.map(\.ruleID))).sorted().prefix(5).joined(separator: ", ")
-            try await advance(
-                record, to: .rejected, job: job, context: context, eventType: "invoice.rejected",
-                message: "Rejected: \(fatal.count) fatal finding(s) (\(ids))", findings: findings, next: nil)
-        }
+        return try Self.findings(original: original.bytes, catalogue: catalogue,
+                                 settings: tenant?.settings ?? TenantSettings())
     }
 
     /// Catalogue findings, then rule findings.
@@ -53,7 +50,8 @@ struct CheckStep: InvoiceStep {
         return findings
     }
 
-    /// The master data the invoice's lines cite; nil when the tenant checks nothing.
+    /// The master data the invoice's lines cite. A tenant that does not sync its catalogue turns the catalogue checks
+    /// off in its settings; otherwise every line must cite a known, active product.
     static func loadCatalogue(for record: InvoiceRecord, original: StoredDocument?,
                               in transaction: any StoreTransaction) async throws -> CatalogueSnapshot?
     {
@@ -84,5 +82,29 @@ struct CheckStep: InvoiceStep {
             after = last.code
         }
         return CatalogueSnapshot(products: products, customer: customer, priceLists: priceLists)
+    }
+}
+
+/// What a check's findings mean for the invoice: checked (possibly with warnings) or rejected.
+struct CheckVerdict {
+    var state: InvoiceState
+    var eventType: String
+    var message: String
+    var next: JobKind?
+
+    init(findings: [GatewayFinding]) {
+        let fatal = findings.filter { $0.severity == .fatal }
+        if fatal.isEmpty {
+            state = .checked
+            eventType = "invoice.checked"
+            message = findings.isEmpty ? "Checks passed" : "Checks passed with \(findings.count) warning(s)"
+            next = .render
+        } else {
+            let ids = Array(Set(fatal.map(\.ruleID))).sorted().prefix(5).joined(separator: ", ")
+            state = .rejected
+            eventType = "invoice.rejected"
+            message = "Rejected: \(fatal.count) fatal finding(s) (\(ids))"
+            next = nil
+        }
     }
 }

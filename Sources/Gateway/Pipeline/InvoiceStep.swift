@@ -21,8 +21,9 @@ extension InvoiceStep {
         return record
     }
 
-    /// Writes the invoice's new state and its event, queues the next step, and completes the job — one transaction.
-    func advance(_ record: InvoiceRecord, to state: InvoiceState, job: Job, context: PipelineContext,
+    /// Writes the invoice's new state and its event, queues the next step, and completes the job (when the step runs
+    /// as one) — one transaction.
+    func advance(_ record: InvoiceRecord, to state: InvoiceState, job: Job?, context: PipelineContext,
                  eventType: String, message: String, detailJSON: String? = nil, findings: [GatewayFinding]? = nil,
                  documents: [StoredDocument] = [], next: JobKind?) async throws
     {
@@ -43,7 +44,7 @@ extension InvoiceStep {
             if let next {
                 try await transaction.enqueue(NewJob(tenant: record.tenant, kind: next, invoiceID: record.id, runAt: now))
             }
-            try await transaction.complete(job, context: context)
+            if let job { try await transaction.complete(job, context: context) }
         }
     }
 

@@ -16,7 +16,7 @@ public struct PipelineAdmin: Sendable {
     }
 
     /// Puts a parked job back in the queue with fresh attempts.
-    public func replay(_ id: JobID, tenant: TenantID, actor: String) async throws -> Job {
+    public func replay(_ id: JobID, tenant: TenantID, actor: String, requestID: String? = nil) async throws -> Job {
         let now = clock.now()
         let events = EventRecorder(clock: clock)
         return try await store.transaction { transaction in
@@ -42,7 +42,7 @@ public struct PipelineAdmin: Sendable {
                     record: record, in: transaction)
             }
             try await transaction.appendAudit(AuditEntry(
-                tenant: tenant, actor: actor, action: "job.replay", target: id.rawValue, requestID: nil,
+                tenant: tenant, actor: actor, action: "job.replay", target: id.rawValue, requestID: requestID,
                 outcome: "ok", occurredAt: now))
             return try await transaction.job(id, tenant: tenant) ?? job
         }

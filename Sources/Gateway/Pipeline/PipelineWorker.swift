@@ -54,7 +54,8 @@ public struct PipelineWorker: Sendable {
         return total
     }
 
-    func process(_ job: Job) async {
+    /// Runs one claimed job: its step, then its completion, retry or parking.
+    public func process(_ job: Job) async {
         let step = Self.step(for: job.kind)
         do {
             try await step.run(job, context: context)

@@ -7,6 +7,8 @@ public struct GatewayServices: Sendable {
     public var intake: IntakeService
     public var masterData: MasterDataService
     public var pipelineAdmin: PipelineAdmin
+    /// Runs an invoice's check at once (`POST /v1/invoices?validate=sync`).
+    public var checker: InvoiceChecker
 
     public init(store: any GatewayStore, clock: any GatewayClock = SystemClock()) {
         self.store = store
@@ -14,5 +16,6 @@ public struct GatewayServices: Sendable {
         self.intake = IntakeService(store: store, clock: clock)
         self.masterData = MasterDataService(store: store, clock: clock)
         self.pipelineAdmin = PipelineAdmin(store: store, clock: clock)
+        self.checker = InvoiceChecker(store: store, clock: clock)
     }
 }

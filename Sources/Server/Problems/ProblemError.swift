@@ -14,7 +14,7 @@ public struct ProblemDetails: Codable, Sendable, Equatable {
     /// The request path.
     public var instance: String?
     /// EN 16931 / BR-FR / catalogue findings, when the problem is about an invoice's content.
-    public var findings: [Finding]?
+    public var findings: [FindingDTO]?
     /// Field-level problems (master data, JSON decoding), each with its JSON path.
     public var errors: [FieldProblem]?
     /// An existing resource the problem refers to (e.g. the invoice a conflicting request matches).
@@ -23,7 +23,7 @@ public struct ProblemDetails: Codable, Sendable, Equatable {
     public var currentVersion: Int?
 
     public init(type: String = "about:blank", title: String, status: Int, detail: String? = nil,
-                instance: String? = nil, findings: [Finding]? = nil, errors: [FieldProblem]? = nil,
+                instance: String? = nil, findings: [FindingDTO]? = nil, errors: [FieldProblem]? = nil,
                 existingID: String? = nil, currentVersion: Int? = nil) {
         self.type = type
         self.title = title
@@ -59,7 +59,7 @@ public struct ProblemError: Error, HTTPResponseError, Sendable {
                 currentVersion: Int? = nil, headers: HTTPFields = [:]) {
         self.problem = ProblemDetails(
             type: type ?? "https://passerelle.dev/problems/\(status.code)", title: title, status: status.code,
-            detail: detail, findings: findings, errors: errors, existingID: existingID,
+            detail: detail, findings: findings?.map(FindingDTO.init), errors: errors, existingID: existingID,
             currentVersion: currentVersion)
         self.headers = headers
     }

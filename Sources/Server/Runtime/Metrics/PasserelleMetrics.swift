@@ -1,0 +1,85 @@
+import Metrics
+import Foundation
+import Gateway
+import Prometheus
+import Synchronization
+
+/// The gateway's metrics, recorded through swift-metrics into one Prometheus registry per server and exposed at
+/// `/metrics`. One registry per instance (not the global `MetricsSystem`) keeps servers in one process — tests —
+/// apart.
+///
+/// Names:
+/// - `passerelle_http_requests_total{method,route,status}` and `passerelle_http_request_duration_seconds{…}`
+/// - `passerelle_invoices_received_total`
+/// - `passerelle_jobs_completed_total{kind}`, `passerelle_jobs_failed_total{kind}` (will retry),
+///   `passerelle_jobs_parked_total{kind}`
+/// - `passerelle_jobs_queue{state}` (pending, running, parked; sampled, capped at ``QueueDepthSampler/cap``)
+/// - `passerelle_auth_failures_total{reason}`, `passerelle_rate_limited_total`
+public final class PasserelleMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+    let factory: PrometheusMetricsFactory
+    private let cache = Mutex<[String: CoreMetrics.Counter]>([:])
+
+    public init() {
+        registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [
+            .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+            .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
+            .seconds(2), .seconds(5), .seconds(10),
+        ]
+        self.factory = factory
+    }
+
+    /// The Prometheus text exposition of every metric.
+    public func exposition() -> [UInt8] {
+        registry.emitToBuffer()
+    }
+
+    func request(method: String, route: String, status: Int, duration: Duration) {
+        let dimensions = [("method", method), ("route", route), ("status", String(status))]
+        counter("passerelle_http_requests_total", dimensions).increment()
+        let (seconds, attoseconds) = duration.components
+        CoreMetrics.Timer(label: "passerelle_http_request_duration_seconds", dimensions: dimensions,
+                          factory: factory).recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+
+    func invoicesReceived(_ count: Int) {
+        counter("passerelle_invoices_received_total", []).increment(by: count)
+    }
+
+    func jobCompleted(_ kind: JobKind?) {
+        counter("passerelle_jobs_completed_total", [("kind", kind?.rawValue ?? "unknown")]).increment()
+    }
+
+    func jobFailed(_ kind: JobKind?) {
+        counter("passerelle_jobs_failed_total", [("kind", kind?.rawValue ?? "unknown")]).increment()
+    }
+
+    func jobParked(_ kind: JobKind?) {
+        counter("passerelle_jobs_parked_total", [("kind", kind?.rawValue ?? "unknown")]).increment()
+    }
+
+    func queue(_ state: JobState, count: Int) {
+        CoreMetrics.Gauge(label: "passerelle_jobs_queue", dimensions: [("state", state.rawValue)], factory: factory)
+            .record(count)
+    }
+
+    func authFailure(_ reason: String) {
+        counter("passerelle_auth_failures_total", [("reason", reason)]).increment()
+    }
+
+    func rateLimited() {
+        counter("passerelle_rate_limited_total", []).increment()
+    }
+
+    private func counter(_ label: String, _ dimensions: [(String, String)]) -> CoreMetrics.Counter {
+        let key = label + dimensions.map { "|\($0.0)=\($0.1)" }.joined()
+        return cache.withLock { cache in
+            if let counter = cache[key] { return counter }
+            let counter = CoreMetrics.Counter(label: label, dimensions: dimensions, factory: factory)
+            cache[key] = counter
+            return counter
+        }
+    }
+}
