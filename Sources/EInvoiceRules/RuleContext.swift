@@ -9,6 +9,8 @@ public struct RuleContext: Sendable {
     /// The Factur-X profile named by BT-24, nil for unknown guideline ids.
     public let profile: FacturXProfile?
     public internal(set) var findings: [Finding] = []
+    /// The CII schematron profile of the source, worked out once for all the syntax groups.
+    var schematronProfileCache: SchematronProfile?
 
     public init(invoice: Invoice, parsed: ParsedInvoice? = nil) {
         self.invoice = invoice
@@ -21,6 +23,14 @@ public struct RuleContext: Sendable {
     }
 
     public var syntax: InvoiceSyntax? { parsed?.syntax }
+
+    /// Which official CII schematron applies to the source tree (see `SchematronProfile(cii:)`).
+    mutating func schematronProfile(cii tree: XMLTree) -> SchematronProfile {
+        if let cached = schematronProfileCache { return cached }
+        let profile = SchematronProfile(cii: tree)
+        schematronProfileCache = profile
+        return profile
+    }
 
     /// Records a finding. `path` is a term path (see `ParsedInvoice.sourceMap`); the location is the
     /// deepest element on that path that the source has, so a missing term points at its parent group.

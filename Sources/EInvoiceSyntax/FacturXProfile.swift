@@ -55,3 +55,19 @@ extension StringProtocol {
         return result
     }
 }
+
+extension String {
+    /// The text without leading and trailing XML whitespace (the same result as the `StringProtocol` version,
+    /// without walking scalars): the string itself when there is nothing to trim.
+    public func trimmingWhitespace() -> String {
+        let bytes = utf8
+        guard let first = bytes.first, let last = bytes.last else { return "" }
+        @inline(__always) func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        if !isSpace(first) && !isSpace(last) { return self }
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        // Whitespace is ASCII: the first kept byte and the byte after the last kept one are scalar boundaries,
+        // and slicing the scalar view keeps them exactly.
+        return String(Substring(unicodeScalars[start..<bytes.index(after: end)]))
+    }
+}

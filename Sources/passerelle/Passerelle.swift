@@ -11,8 +11,9 @@ struct Passerelle: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, ConvertCommand.self, InspectCommand.self, RulesCommand.self, BenchCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, ValidateCommand.self, ConvertCommand.self, FacturXCommand.self, InspectCommand.self,
+            RulesCommand.self, BenchCommand.self,
         ]
     )
 }
+

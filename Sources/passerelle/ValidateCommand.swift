@@ -6,10 +6,12 @@ import Foundation
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate CII or UBL invoices against EN 16931 (and the French rules with --rules fr).",
+        abstract: "Validate CII or UBL invoices, or Factur-X PDFs, against EN 16931 (and the French rules with --rules fr).",
         discussion: """
             A JSON invoice (*.json, or a file starting with '{') is checked as the CII it converts to; line numbers \
             then point into that CII.
+            A PDF is checked for PDF/A-3 and Factur-X structure (fonts, output intent, XMP, attachment, forbidden \
+            features) and its embedded XML is validated like an XML file.
             Exit status: 0 when every file is valid, 1 when a fatal rule is broken, 2 when a file cannot be read.
             Warnings do not change the exit status unless --strict is given.
             """
@@ -17,7 +19,7 @@ struct ValidateCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Invoice files (CII or UBL XML, or JSON invoices).")
+    @Argument(help: "Invoice files (CII or UBL XML, JSON invoices, or Factur-X / ZUGFeRD PDF).")
     var files: [String]
 
     @Option(help: "Rule set: en16931 or fr (EN 16931 plus the French BR-FR rules).")
@@ -37,11 +39,15 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let validator = Validator(ruleSet: rules)
-        let reader = InvoiceInput()
+        let input = InvoiceInput()
         var reports: [FileReport] = []
         for path in files {
+            if let bytes = try? InvoiceDocumentReader.loadFile(path: path, limit: 256 << 20), PDFValidation.isPDF(bytes) {
+                reports.append(PDFValidation.report(path: path, bytes: bytes, validator: validator, reader: input.reader))
+                continue
+            }
             do {
-                let parsed = try reader.read(path: path)
+                let parsed = try input.read(path: path)
                 reports.append(FileReport(path: path, error: nil, syntax: parsed.syntax.rawValue, findings: validator.validate(parsed)))
             } catch {
                 let message = language == .fr ? error.french : error.description
@@ -111,11 +117,11 @@ struct FileReport: Encodable {
         lines.append(summary)
         for finding in findings.sorted(by: { ($0.severity, $0.location?.line ?? 0) < ($1.severity, $1.location?.line ?? 0) }) {
             let label = finding.severity == .fatal ? terminal.red("error  ") : terminal.yellow("warning")
-            let place = finding.location.map { "line \($0.line)" } ?? ""
+            let place = finding.location.map { $0.line > 0 ? "line \($0.line)" : $0.xpath } ?? ""
             let terms = finding.terms.isEmpty ? "" : " [\(finding.terms.joined(separator: ", "))]"
             lines.append("  \(label) \(terminal.bold(finding.ruleID))\(terms) \(terminal.dim(place))")
             lines.append("          \(language == .fr ? finding.message.french : finding.message.english)")
-            if let xpath = finding.location?.xpath { lines.append("          \(terminal.dim(xpath))") }
+            if let location = finding.location, location.line > 0 { lines.append("          \(terminal.dim(location.xpath))") }
         }
         return lines.joined(separator: "\n")
     }

@@ -19,9 +19,10 @@ struct BatchAPITests {
                 ["payload": Data(good[2]).base64EncodedString(), "idempotencyKey": "b-3"],
                 ["payload": Data(good[0]).base64EncodedString(), "idempotencyKey": "b-1"],
             ]
+            let body = try APIClient.encode(["items": items])
             let batchID: String = try await gateway.serve { api in
-                let reply = try await api.send(.post, "/v1/batches", key: tenant.admin, json: ["items": items],
-                                               headers: ["Idempotency-Key": "batch-1"])
+                let reply = try await api.call(.post, "/v1/batches", key: tenant.admin, body: body,
+                                               contentType: "application/json", headers: ["Idempotency-Key": "batch-1"])
                 #expect(reply.status == 202, "\(reply.text)")
                 #expect(reply.json["items"].array.compactMap { $0["status"].string }
                         == ["created", "refused", "created", "refused", "refused", "created", "existing"])
@@ -41,8 +42,8 @@ struct BatchAPITests {
                 #expect(progress.json["complete"].bool == false)
                 #expect(progress.json["counts"]["received"].int == 3)
 
-                let retried = try await api.send(.post, "/v1/batches", key: tenant.admin, json: ["items": items],
-                                                 headers: ["Idempotency-Key": "batch-1"])
+                let retried = try await api.call(.post, "/v1/batches", key: tenant.admin, body: body,
+                                                 contentType: "application/json", headers: ["Idempotency-Key": "batch-1"])
                 #expect(retried.json["id"].string == id)
                 #expect(retried.json["created"].int == 0)
                 return id
@@ -65,12 +66,16 @@ struct BatchAPITests {
         try await APITestGateway.with(backend) { gateway in
             let tenant = try await gateway.makeTenant("acme")
             try await gateway.serve { api in
-                #expect(try await api.call(.post, "/v1/batches", key: tenant.admin, body: Array("[{".utf8),
-                                           contentType: "application/json").status == 400)
-                #expect(try await api.send(.post, "/v1/batches", key: tenant.admin, json: [] as [Any]).status == 422)
-                #expect(try await api.send(.post, "/v1/batches", key: tenant.admin, json: ["invoices": []]).status == 422)
-                #expect(try await api.call(.post, "/v1/batches", key: tenant.admin, body: Array("[]".utf8),
-                                           contentType: "application/xml").status == 415)
+                let malformed = try await api.call(.post, "/v1/batches", key: tenant.admin, body: Array("[{".utf8),
+                                                   contentType: "application/json")
+                #expect(malformed.status == 400)
+                let empty = try await api.send(.post, "/v1/batches", key: tenant.admin, json: [] as [Any])
+                #expect(empty.status == 422)
+                let wrongShape = try await api.send(.post, "/v1/batches", key: tenant.admin, json: ["invoices": []])
+                #expect(wrongShape.status == 422)
+                let xml = try await api.call(.post, "/v1/batches", key: tenant.admin, body: Array("[]".utf8),
+                                             contentType: "application/xml")
+                #expect(xml.status == 415)
             }
         }
     }

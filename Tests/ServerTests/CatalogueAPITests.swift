@@ -15,10 +15,11 @@ struct CatalogueAPITests {
                 #expect(unknown.status == 422, "\(unknown.text)")
                 #expect(unknown.header("Content-Type") == "application/problem+json")
                 #expect(unknown.json["type"].string == "https://passerelle.dev/problems/invoice-rejected")
-                let rules = Set(unknown.json["findings"].array.compactMap { $0["ruleID"].string })
+                let fatal = unknown.json["findings"].array.filter { $0["severity"].string == "fatal" }
+                let rules = Set(fatal.compactMap { $0["ruleID"].string })
                 #expect(rules == [CatalogueCheck.RuleID.unknownProduct])
-                #expect(unknown.json["findings"][0]["message"]["fr"].string?.isEmpty == false)
-                #expect(unknown.json["findings"][0]["location"]["path"].string == "BG-25[0]")
+                #expect(fatal.first?["message"]["fr"].string?.isEmpty == false)
+                #expect(fatal.first?["location"]["path"].string == "BG-25[0]")
                 let rejectedID = try #require(unknown.json["existingID"].string)
                 #expect(unknown.header("Location") == "/v1/invoices/\(rejectedID)")
                 let rejected = try await api.get("/v1/invoices/\(rejectedID)", key: tenant.admin)
@@ -43,7 +44,8 @@ struct CatalogueAPITests {
                 let mismatch = try await api.call(.post, "/v1/invoices?validate=sync", key: tenant.admin, body: payload,
                                                   contentType: "application/xml")
                 #expect(mismatch.status == 422)
-                let mismatchRules = Set(mismatch.json["findings"].array.compactMap { $0["ruleID"].string })
+                let mismatchRules = Set(mismatch.json["findings"].array.filter { $0["severity"].string == "fatal" }
+                    .compactMap { $0["ruleID"].string })
                 #expect(mismatchRules == [CatalogueCheck.RuleID.vatRateMismatch, CatalogueCheck.RuleID.priceMismatch])
                 #expect(mismatch.json["existingID"].string != rejectedID)
 

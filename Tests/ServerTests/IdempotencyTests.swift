@@ -9,18 +9,12 @@ struct IdempotencyTests {
         try await APITestGateway.with(backend) { gateway in
             let tenant = try await gateway.makeTenant("acme")
             let payload = Payloads.cii(number: "FA-IDEM-1")
-            let replies = try await gateway.serve(.ahc(.http)) { api in
-                try await withThrowingTaskGroup(of: APIReply.self) { group in
-                    for _ in 0..<100 {
-                        group.addTask {
-                            try await api.call(.post, "/v1/invoices", key: tenant.admin, body: payload,
-                                               contentType: "application/xml", headers: ["Idempotency-Key": "erp-idem-1"])
-                        }
-                    }
-                    var replies: [APIReply] = []
-                    for try await reply in group { replies.append(reply) }
-                    return replies
-                }
+            let replies = try await gateway.serve { api in
+                let port = try #require(api.client.port)
+                return try await ParallelClient(port: port).post(
+                    "/v1/invoices", count: 100, body: payload,
+                    headers: [("Authorization", "Bearer \(tenant.admin)"), ("Content-Type", "application/xml"),
+                              ("Idempotency-Key", "erp-idem-1")])
             }
             #expect(replies.count == 100)
             #expect(replies.filter { $0.status == 202 }.count == 1)

@@ -4,11 +4,11 @@ import Testing
 
 @Suite("API: master data")
 struct MasterDataAPITests {
-    static let customer: [String: Any] = [
+    static var customer: [String: Any] { [
         "code": "C-1", "name": "Compagnie Cliente SA", "siren": "987654324", "siret": "98765432400019",
         "address": ["line1": "1 avenue de la Gare", "city": "Nantes", "postCode": "44000", "countryCode": "FR"],
         "preferredFormat": "ubl",
-    ]
+    ] }
 
     @Test("versions travel as ETags; a stale If-Match is refused with 412 and the current version", arguments: TestBackend.all)
     func optimisticConcurrency(backend: TestBackend) async throws {

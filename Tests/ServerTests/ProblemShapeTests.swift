@@ -22,8 +22,8 @@ struct ProblemShapeTests {
         #expect(problem["type"].string?.hasPrefix("https://passerelle.dev/problems/") == true, sourceLocation: sourceLocation)
         #expect(problem["title"].string?.isEmpty == false, sourceLocation: sourceLocation)
         #expect(problem["instance"].string == String(path.prefix { $0 != "?" }), sourceLocation: sourceLocation)
-        for internal in ["SELECT", "INSERT", "sqlite", "postgres", "Swift.", "Error("] {
-            #expect(!reply.text.contains(internal), "leaks \(internal): \(reply.text)", sourceLocation: sourceLocation)
+        for hint in ["SELECT", "INSERT", "sqlite", "postgres", "Swift.", "Error("] {
+            #expect(!reply.text.contains(hint), "leaks \(hint): \(reply.text)", sourceLocation: sourceLocation)
         }
     }
 

@@ -1,14 +1,15 @@
 import Foundation
 import Gateway
+import HTTPTypes
 import Testing
 
 /// Every route, called with tenant B's admin key on tenant A's data: each try is refused (404, or an empty list, or
 /// B's own resource) and no answer carries anything of A's.
 @Suite("API: tenant isolation")
 struct TenantIsolationTests {
-    /// Words only tenant A's data contains.
+    /// Words only tenant A's data contains (B names A's codes and ids in its paths, so those may come back).
     static let secrets = ["FA-SECRET-A", "Secret Customer A", "Secret product A", "https://a.example/hook",
-                          "A's ERP key", "erp-secret-a", "PL-SECRET-A"]
+                          "A's ERP key", "erp-secret-a"]
 
     @Test("tenant B's key reaches nothing of tenant A's, on every route", arguments: TestBackend.all)
     func everyRouteIsScoped(backend: TestBackend) async throws {
@@ -19,18 +20,20 @@ struct TenantIsolationTests {
             let seeded = try await Self.seed(a, gateway: gateway)
             let tried = try await gateway.serve { api in
                 var tried = Set<String>()
+                let key = b.admin
+                let invoice = seeded.invoiceID
+                /// `echo`: the answer repeats what B itself sent (B's own copy of A's payload), so A's words in
+                /// it are B's; the ids are checked to differ instead.
                 func refused(_ method: String, _ template: String, _ reply: APIReply, _ statuses: Set<Int> = [404],
-                             sourceLocation: SourceLocation = #_sourceLocation) {
+                             echo: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
                     tried.insert("\(method) \(template)")
                     #expect(statuses.contains(reply.status), "\(method) \(template): \(reply.status) \(reply.text)",
                             sourceLocation: sourceLocation)
-                    for secret in Self.secrets {
+                    for secret in Self.secrets where !echo {
                         #expect(!reply.text.contains(secret), "\(method) \(template) leaks \(secret)",
                                 sourceLocation: sourceLocation)
                     }
                 }
-                let key = b.admin
-                let invoice = seeded.invoiceID
                 // Invoices and batches.
                 refused("GET", "/v1/invoices/{id}", try await api.get("/v1/invoices/\(invoice)", key: key))
                 refused("GET", "/v1/invoices/{id}/events", try await api.get("/v1/invoices/\(invoice)/events", key: key))
@@ -44,12 +47,12 @@ struct TenantIsolationTests {
                 refused("GET", "/v1/batches/{id}", try await api.get("/v1/batches/\(seeded.batchID)", key: key))
                 let post = try await api.call(.post, "/v1/invoices", key: key, body: seeded.payload,
                                               contentType: "application/xml", headers: ["Idempotency-Key": "erp-secret-a"])
-                refused("POST", "/v1/invoices", post, [202])
+                refused("POST", "/v1/invoices", post, [202], echo: true)
                 #expect(post.json["id"].string != invoice, "B's request made B's own invoice, not A's")
                 let batch = try await api.send(.post, "/v1/batches", key: key, json: ["items": [
                     ["payload": Data(seeded.payload).base64EncodedString(), "idempotencyKey": "erp-secret-a"],
                 ]])
-                refused("POST", "/v1/batches", batch, [202])
+                refused("POST", "/v1/batches", batch, [202], echo: true)
                 #expect(batch.json["items"][0]["status"].string == "existing")
                 #expect(batch.json["items"][0]["invoice"]["id"].string == post.json["id"].string)
 

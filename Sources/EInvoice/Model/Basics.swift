@@ -24,6 +24,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Reads `YYYY-MM-DD` (UBL) or `YYYYMMDD` (CII format 102); nil when the text is not a real date.
     public init?(text: some StringProtocol) {
+        self.init(digitsOf: text)
+    }
+
+    /// The same for a `String`, compiled for it (callers in other modules avoid the generic version).
+    public init?(text: String) {
+        self.init(digitsOf: text)
+    }
+
+    private init?(digitsOf text: some StringProtocol) {
         let digits = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

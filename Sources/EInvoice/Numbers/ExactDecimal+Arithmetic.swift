@@ -107,4 +107,9 @@ extension ExactDecimal {
     public static func sum<S: Sequence>(_ values: S) -> ExactDecimal where S.Element == ExactDecimal {
         values.reduce(ExactDecimal.zero, +)
     }
+
+    /// The same for an array, compiled for it (callers in other modules avoid the generic version).
+    public static func sum(_ values: [ExactDecimal]) -> ExactDecimal {
+        values.reduce(ExactDecimal.zero, +)
+    }
 }

@@ -20,6 +20,20 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
     /// Parses a number strictly: an optional sign, digits, an optional dot and digits.
     /// `"1,5"`, `"12abc"`, `"1e3"`, `" 1"` and `"."` are all refused.
     public init(parsing text: some StringProtocol) throws(DecimalParseError) {
+        try self.init(digitsOf: text)
+    }
+
+    /// The same for a `String`: readers in other modules call this one, which is compiled for `String` rather
+    /// than going through the generic version's witness tables.
+    public init(parsing text: String) throws(DecimalParseError) {
+        try self.init(digitsOf: text)
+    }
+
+    public init(parsing text: Substring) throws(DecimalParseError) {
+        try self.init(digitsOf: text)
+    }
+
+    private init(digitsOf text: some StringProtocol) throws(DecimalParseError) {
         var mantissa: Int128 = 0
         var fractionDigits = 0
         var negative = false

@@ -50,6 +50,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable {
     /// The same value with `digits` fraction digits; only valid when `digits >= fractionDigits`.
     /// Saturates instead of trapping, so hostile magnitudes cannot crash the process.
     func scaled(to digits: Int) -> Int128 {
+        if digits == fractionDigits { return mantissa }
         let result = mantissa.multipliedReportingOverflow(by: Self.powerOfTen(digits - fractionDigits))
         if result.overflow { return mantissa < 0 ? Int128.min + 1 : Int128.max }
         return result.partialValue

@@ -6,7 +6,7 @@ enum CodeLists {}
 ///
 /// A generated list is written as one string of codes separated by white space; the set is built once, the
 /// first time the list is used (static properties are lazy), which keeps compile times low for the large lists.
-struct CodeList: Sendable {
+final class CodeList: Sendable {
     /// What the list is, for messages: "the ISO 4217 currency codes".
     let english: String
     let french: String

@@ -31,20 +31,21 @@ enum CIICodeListRules {
 
     static func check(_ tree: XMLTree, _ context: inout RuleContext) {
         let query = CodeLists.TreeQuery(tree: tree)
-        var claimed = Set<Int>()
-        for entry in CIICodeListCheck.table {
-            for element in query.elements(along: entry.path) where claimed.insert(element).inserted {
-                guard let ruleID = entry.ruleID, let list = entry.list else { continue }
-                let value: String
-                switch entry.value {
-                case .text: value = query.stringValue(of: element)
-                case .attribute(let name): value = tree.attribute(name, of: element) ?? ""
-                }
-                guard !value.isEmpty, !list.contains(value) else { continue }
-                let message = CodeListMessage(
-                    value: value, english: entry.english, french: entry.french, term: entry.term, list: list)
-                context.report(ruleID, terms: [entry.term], element: element, en: message.english, fr: message.french)
+        let index = CIICodeListIndex.shared
+        for (entryIndex, element) in index.claims(in: tree) {
+            // Fields are read one by one: copying the entry would retain each of its strings and lists.
+            guard let list = index.lists[entryIndex] else { continue }
+            let value: String
+            switch index.table[entryIndex].value {
+            case .text: value = query.stringValue(of: element)
+            case .attribute(let name): value = tree.attribute(name, of: element) ?? ""
             }
+            guard !value.isEmpty, !list.contains(value) else { continue }
+            let entry = index.table[entryIndex]
+            guard let ruleID = entry.ruleID else { continue }
+            let message = CodeListMessage(
+                value: value, english: entry.english, french: entry.french, term: entry.term, list: list)
+            context.report(ruleID, terms: [entry.term], element: element, en: message.english, fr: message.french)
         }
     }
 }

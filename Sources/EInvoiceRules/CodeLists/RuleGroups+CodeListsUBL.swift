@@ -17,10 +17,17 @@ enum UBLCodeListRules {
         for name in Set(check.names.map(\.localName)) { result[name, default: []].append(check) }
     }
 
+    /// The checks of each common name (`XMLTree.commonNames`).
+    static let commonChecks: [[UBLCodeListCheck]?] = XMLTree.commonNames.map { checksByName[$0.localName] }
+
     static func check(_ tree: XMLTree, _ context: inout RuleContext) {
         let query = CodeLists.TreeQuery(tree: tree)
+        // Looked up once per name (common names once per process) rather than once per element.
+        let common = commonChecks
+        let others = tree.otherNames.map { checksByName[$0.localName] }
         for element in tree.elements.indices {
-            guard let checks = checksByName[tree[element].localName] else { continue }
+            let id = Int(tree[element].nameID)
+            guard let checks = id < common.count ? common[id] : others[id - common.count] else { continue }
             for check in checks where applies(check, to: element, query) {
                 guard let problem = problem(check, element, query) else { continue }
                 context.report(

@@ -34,21 +34,21 @@ enum CoreCoherenceRules {
     /// BR-CO-04 and BR-CO-20.
     static func checkLines(_ context: inout RuleContext) {
         for (index, line) in context.invoice.lines.enumerated() {
-            let (en, fr) = CoreLineRules.name(line, index)
+            let label = CoreLineLabel(line, index)
             if CoreText.isBlank(line.vat.categoryCode) {
                 context.reportCore(
                     "BR-CO-04", terms: ["BT-151"], at: CorePath.line(index, "BG-30/BT-151"),
-                    en: "Invoice \(en) has no VAT category code (BT-151): give the UNCL 5305 code of the item's VAT, "
+                    en: "Invoice \(label.en) has no VAT category code (BT-151): give the UNCL 5305 code of the item's VAT, "
                         + "e.g. S for the standard rate.",
-                    fr: "La \(fr) de la facture n'a pas de code de catégorie de TVA (BT-151) : indiquez le code "
+                    fr: "La \(label.fr) de la facture n'a pas de code de catégorie de TVA (BT-151) : indiquez le code "
                         + "UNCL 5305 de la TVA de l'article, par exemple S pour le taux normal.")
             }
             if let period = line.period, period.startDate == nil, period.endDate == nil {
                 context.reportCore(
                     "BR-CO-20", terms: ["BG-26", "BT-134", "BT-135"], at: CorePath.line(index, "BG-26"),
-                    en: "Invoice \(en) has a line period (BG-26) without dates: give its start date (BT-134), its "
+                    en: "Invoice \(label.en) has a line period (BG-26) without dates: give its start date (BT-134), its "
                         + "end date (BT-135) or both, or remove the period.",
-                    fr: "La \(fr) de la facture a une période (BG-26) sans dates : indiquez sa date de début (BT-134), "
+                    fr: "La \(label.fr) de la facture a une période (BG-26) sans dates : indiquez sa date de début (BT-134), "
                         + "sa date de fin (BT-135) ou les deux, ou retirez la période.")
             }
         }

@@ -30,6 +30,8 @@ final class FastProgram: Sendable {
         case nameEndsWith(Int32)
         /// `normalize-space()` is not empty.
         case hasText
+        /// `not(*) and not(normalize-space())`: no child element and nothing but white space inside.
+        case emptyLeaf
         /// Any other test, by index in `expressions`.
         case general(Int32)
     }
@@ -60,7 +62,11 @@ final class FastProgram: Sendable {
             switch expression {
             case .and(let lhs, let rhs):
                 let left = add(lhs)
-                return append(.and(left, add(rhs)))
+                let right = add(rhs)
+                if isNoChildElement(left), case .not(let inner) = nodes[Int(right)], case .hasText = nodes[Int(inner)] {
+                    return append(.emptyLeaf)
+                }
+                return append(.and(left, right))
             case .or(let lhs, let rhs):
                 let left = add(lhs)
                 return append(.or(left, add(rhs)))
@@ -92,6 +98,14 @@ final class FastProgram: Sendable {
             }
             expressions.append(expression)
             return append(.general(Int32(expressions.count - 1)))
+        }
+
+        /// Whether a node is `not(*)`: no child element at all.
+        private func isNoChildElement(_ node: Int32) -> Bool {
+            guard case .not(let inner) = nodes[Int(node)], case .exists(let first, let count) = nodes[Int(inner)], count == 1
+            else { return false }
+            let path = paths[Int(first)]
+            return path.nameCount == 1 && names[Int(path.firstName)] == -1 && path.attribute < 0
         }
 
         private mutating func append(_ node: Node) -> Int32 {

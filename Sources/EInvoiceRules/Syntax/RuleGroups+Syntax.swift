@@ -51,7 +51,7 @@ extension RuleGroups {
     ) -> RuleGroup {
         RuleGroup(name: name, ruleIDs: table.ruleIDs) { context in
             guard let parsed = context.parsed else { return }
-            let profile = parsed.syntax == .cii ? SchematronProfile(cii: parsed.tree) : nil
+            let profile = parsed.syntax == .cii ? context.schematronProfile(cii: parsed.tree) : nil
             guard runsOn(parsed.syntax, profile) else { return }
             for violation in table.check(parsed.tree) {
                 let assertion = violation.assertion

@@ -30,7 +30,7 @@ final class SyntaxDocument {
     /// Index of the root element's name in `PathTrie.rootNames`, -1 when it is none of them.
     let rootIndex: Int
 
-    init(tree: XMLTree, names: SyntaxNames, trie: PathTrie) {
+    init(tree: XMLTree, names: SyntaxNames, commonNameIDs: [Int32], trie: PathTrie) {
         let elements = tree.elements
         let count = elements.count
         var nameIDs = [Int32](repeating: -1, count: count)
@@ -41,6 +41,13 @@ final class SyntaxDocument {
         var perAttribute = [Int32](repeating: 0, count: Int(names.attributeCount) + 1)
         var attributeIDs: [(node: XNode, id: Int32)] = []
         let indexesAttributes = names.attributeCount > 0
+        // The table's id of each document name: for the common names they come with the table, the others are
+        // looked up once per document. When some name is spelled in two ways, every element is looked up by its
+        // own spelling instead.
+        let exact = tree.namesAreExact
+        let tableIDs = DocumentNameIDs(
+            common: commonNameIDs,
+            others: exact ? tree.otherNames.map { names.id(namespace: $0.namespace, localName: $0.localName) ?? -1 } : [])
         elements.withUnsafeBufferPointer { elements in
             for index in 0..<count {
                 if indexesAttributes, !elements[index].attributes.isEmpty {
@@ -51,9 +58,11 @@ final class SyntaxDocument {
                         }
                     }
                 }
-                guard let id = names.id(namespace: elements[index].namespace, localName: elements[index].localName) else {
-                    continue
-                }
+                let id =
+                    exact
+                    ? tableIDs[elements[index].nameID]
+                    : names.id(namespace: elements[index].namespace, localName: elements[index].localName) ?? -1
+                guard id >= 0 else { continue }
                 nameIDs[index] = id
                 perName[Int(id)] += 1
                 let parent = elements[index].parent

@@ -34,6 +34,11 @@ extension SyntaxEvaluator {
                 return true
             }
             return document.firstChild[Int(element)] >= 0 && !Self.normalizeSpace(stringValue(of: XNode(element: element))).isEmpty
+        case .emptyLeaf:
+            return document.firstChild[Int(element)] < 0
+                && !document.elements[Int(element)].text.utf8.contains(where: {
+                    $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D
+                })
         case .general(let expression):
             return isTrue(program.expressions[Int(expression)], at: XNode(element: element))
         }

@@ -1,3 +1,5 @@
+import EInvoiceSyntax
+
 /// The element and attribute names a syntax table mentions, each with a small integer id, so that the
 /// rules match nodes by comparing integers. A document's nodes are looked up once (`SyntaxDocument`).
 struct SyntaxNames: Sendable {
@@ -18,6 +20,9 @@ struct SyntaxNames: Sendable {
         elements.id(namespace: namespace, localName: localName)
     }
 
+    /// The id of each common name (`XMLTree.commonNames`), -1 for those the table never names.
+    func commonIDs() -> [Int32] { elements.commonIDs() }
+
     /// The id of an attribute name (attributes in no namespace), created on first use.
     mutating func internAttribute(_ localName: String) -> Int32 {
         attributes.intern(namespace: "", localName: localName)
@@ -32,7 +37,7 @@ struct SyntaxNames: Sendable {
 struct NameTable: Sendable {
     private var slots = [Int32](repeating: -1, count: 16)
     private var hashes: [Int] = []
-    private var namespaces: [String] = []
+    private(set) var namespaces: [String] = []
     private(set) var localNames: [String] = []
     private(set) var count: Int32 = 0
 
@@ -88,5 +93,45 @@ struct NameTable: Sendable {
         }
         if let hash = text.utf8.withContiguousStorageIfAvailable(mix) { return hash }
         return Array(text.utf8).withUnsafeBufferPointer(mix)
+    }
+}
+
+/// A table's ids for a document's name ids (-1 for names the table does not have): those of the common names
+/// (`XMLTree.commonNames`) come with the table, the document's other names are looked up per document.
+struct DocumentNameIDs {
+    let common: [Int32]
+    let others: [Int32]
+
+    subscript(_ nameID: Int32) -> Int32 {
+        Int(nameID) < common.count ? common[Int(nameID)] : others[Int(nameID) - common.count]
+    }
+}
+
+extension NameTable {
+    /// The id of each common name (`XMLTree.commonNames`, all ASCII), -1 for those the table does not have.
+    func commonIDs() -> [Int32] {
+        XMLTree.commonNames.map { id(namespace: $0.namespace, localName: $0.localName) ?? -1 }
+    }
+
+    /// This table's ids for a document's names, given the table's `commonIDs()`. Names compare as `String` does:
+    /// an ASCII name is found by its hash; any other is compared with every name of the table (a non-ASCII name
+    /// can equal an ASCII one, as U+212A KELVIN SIGN equals "K").
+    func documentIDs(_ tree: XMLTree, common: [Int32]) -> DocumentNameIDs {
+        DocumentNameIDs(common: common, others: tree.otherNames.map(exactID))
+    }
+
+    /// The id of a name as `String` compares names, -1 when the table does not have it.
+    func exactID(_ name: XMLTree.Name) -> Int32 {
+        if Self.isASCII(name.localName) && Self.isASCII(name.namespace) {
+            return id(namespace: name.namespace, localName: name.localName) ?? -1
+        }
+        for index in 0..<Int(count) where localNames[index] == name.localName && namespaces[index] == name.namespace {
+            return Int32(index)
+        }
+        return -1
+    }
+
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 }

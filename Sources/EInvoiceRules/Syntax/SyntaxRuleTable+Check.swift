@@ -5,7 +5,7 @@ extension SyntaxRuleTable {
     /// every test and condition with the general evaluator only (the tests compare both ways).
     func check(_ tree: XMLTree, fast: Bool = true) -> [SyntaxViolation] {
         guard !tree.elements.isEmpty else { return [] }
-        let evaluator = SyntaxEvaluator(document: SyntaxDocument(tree: tree, names: names, trie: trie))
+        let evaluator = SyntaxEvaluator(document: SyntaxDocument(tree: tree, names: names, commonNameIDs: commonNameIDs, trie: trie))
         let document = evaluator.document
         let unknown = candidateStart.count - 2
         var violations: [SyntaxViolation] = []

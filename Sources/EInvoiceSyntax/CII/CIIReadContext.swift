@@ -8,23 +8,38 @@ struct CIIReadContext {
     private(set) var consumed: [Bool]
     private(set) var sourceMap: [String: Int] = [:]
 
+    /// Per name id, what `name` answers for its elements (decided once per name, not per element): for the common
+    /// names once per process, for the document's other names once per document.
+    private let commonLocalNames: [String]
+    private let otherLocalNames: [String]
+
+    static let commonLocalNames = XMLTree.commonNames.map(localName)
+
     init(tree: XMLTree) {
         self.tree = tree
         consumed = Array(repeating: false, count: tree.elements.count)
         sourceMap.reserveCapacity(min(tree.elements.count, 4096))
+        commonLocalNames = Self.commonLocalNames
+        otherLocalNames = tree.otherNames.map(Self.localName)
+    }
+
+    /// The local name of a name in a CII namespace, "" for any other.
+    private static func localName(_ name: XMLTree.Name) -> String {
+        let namespace = name.namespace
+        guard
+            namespace == Namespaces.ciiRAM || namespace == Namespaces.ciiUDT || namespace == Namespaces.ciiQDT
+                || namespace == Namespaces.ciiRSM
+        else { return "" }
+        return name.localName
     }
 
     // MARK: looking
 
     /// The local name of a CII element; "" for elements of any other namespace, so they never match.
+    /// (Elements with the same name id have equal names, so the name's entry answers for all of them.)
     func name(_ index: Int) -> String {
-        // Fields are read one by one: copying the whole element would retain every one of its strings.
-        let namespace = tree.elements[index].namespace
-        guard
-            namespace == Namespaces.ciiRAM || namespace == Namespaces.ciiUDT || namespace == Namespaces.ciiQDT
-                || namespace == Namespaces.ciiRSM
-        else { return "" }
-        return tree.elements[index].localName
+        let id = Int(tree.elements[index].nameID)
+        return id < commonLocalNames.count ? commonLocalNames[id] : otherLocalNames[id - commonLocalNames.count]
     }
 
     func children(_ index: Int) -> [Int] { tree.elements[index].children }

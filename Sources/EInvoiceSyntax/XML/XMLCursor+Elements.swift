@@ -3,7 +3,7 @@ extension XMLCursor {
         let tagStart = position
         position += 1
         let nameRange = try readName(what: "an element name")
-        var rawAttributes: [(name: String, value: String, offset: Int)] = []
+        if !rawAttributes.isEmpty { rawAttributes.removeAll(keepingCapacity: true) }
         var selfClosing = false
         while true {
             skipWhitespace()
@@ -21,7 +21,8 @@ extension XMLCursor {
                 break
             }
             let attributeOffset = position
-            let attributeName = try string(try readName(what: "an attribute name"))
+            let attributeEntry = try internName(try readName(what: "an attribute name"))
+            let attributeName = names.entries[Int(attributeEntry)].qualifiedName
             skipWhitespace()
             guard position < buffer.count else { throw error(.unexpectedEnd("attribute never finished")) }
             guard buffer[position] == UInt8(ascii: "=") else { throw error(.malformed("expected '=' after attribute '\(attributeName)'")) }
@@ -35,18 +36,24 @@ extension XMLCursor {
             position += 1
             let valueStart = position
             var hasEntity = false
+            var ascii = true
             while position < buffer.count, buffer[position] != quote {
-                if buffer[position] == UInt8(ascii: "<") { throw error(.malformed("'<' inside an attribute value")) }
-                if buffer[position] == UInt8(ascii: "&") { hasEntity = true }
+                let byte = buffer[position]
+                if byte == UInt8(ascii: "<") { throw error(.malformed("'<' inside an attribute value")) }
+                if byte == UInt8(ascii: "&") { hasEntity = true }
+                if byte >= 0x80 { ascii = false }
                 position += 1
             }
             guard position < buffer.count else { throw error(.unexpectedEnd("attribute value never closed"), at: valueStart) }
-            let value = hasEntity ? try decodeEntities(valueStart..<position) : try string(valueStart..<position)
+            let value =
+                hasEntity
+                ? try decodeEntities(valueStart..<position)
+                : (ascii ? asciiString(valueStart..<position) : try string(valueStart..<position))
             position += 1
             if rawAttributes.contains(where: { $0.name == attributeName }) {
                 throw error(.malformed("attribute '\(attributeName)' appears twice"), at: attributeOffset)
             }
-            rawAttributes.append((attributeName, value, attributeOffset))
+            rawAttributes.append((attributeName, attributeEntry, value, attributeOffset))
         }
 
         let depth = stack.count
@@ -56,99 +63,147 @@ extension XMLCursor {
         }
 
         var attributes: [XMLTree.Attribute] = []
-        for attribute in rawAttributes {
-            if attribute.name == "xmlns" {
-                bindings.append(("", attribute.value, depth))
-            } else if attribute.name.hasPrefix("xmlns:") {
-                bindings.append((String(attribute.name.dropFirst(6)), attribute.value, depth))
+        if !rawAttributes.isEmpty {
+            for attribute in rawAttributes {
+                if names.entries[Int(attribute.entry)].declaresDefault {
+                    bind("", to: attribute.value, depth: depth)
+                } else if let prefix = names.entries[Int(attribute.entry)].declaredPrefix {
+                    bind(prefix, to: attribute.value, depth: depth)
+                }
             }
-        }
-        for attribute in rawAttributes where attribute.name != "xmlns" && !attribute.name.hasPrefix("xmlns:") {
-            let (prefix, local) = split(attribute.name)
-            let namespace: String
-            if let prefix {
-                guard let uri = resolve(prefix) else { throw error(.unboundPrefix(prefix), at: attribute.offset) }
-                namespace = uri
-            } else {
-                namespace = ""
+            attributes.reserveCapacity(rawAttributes.count)
+            for attribute in rawAttributes {
+                let entry = Int(attribute.entry)
+                guard !names.entries[entry].declaresDefault, names.entries[entry].declaredPrefix == nil else { continue }
+                let namespace: String
+                if let prefix = names.entries[entry].prefix {
+                    guard let uri = resolve(prefix) else { throw error(.unboundPrefix(prefix), at: attribute.offset) }
+                    namespace = uri
+                } else {
+                    namespace = ""
+                }
+                attributes.append(
+                    XMLTree.Attribute(
+                        name: attribute.name, localName: names.entries[entry].localName, namespace: namespace,
+                        value: attribute.value))
             }
-            attributes.append(XMLTree.Attribute(name: attribute.name, localName: local, namespace: namespace, value: attribute.value))
         }
 
-        let qualifiedName = try string(nameRange)
-        let (prefix, localName) = split(qualifiedName)
-        guard let namespace = resolve(prefix ?? "") ?? (prefix == nil ? "" : nil) else {
-            throw error(.unboundPrefix(prefix ?? ""), at: tagStart)
+        let entry = try internName(nameRange)
+        guard let (namespace, nameID) = resolveElement(entry) else {
+            throw error(.unboundPrefix(names.entries[Int(entry)].prefix ?? ""), at: tagStart)
         }
         advanceLineCount(to: tagStart)
         let parent = stack.last ?? -1
         let elementIndex = elements.count
         elements.append(
             XMLTree.Element(
-                localName: localName, namespace: namespace, qualifiedName: qualifiedName, attributes: attributes,
-                children: [], parent: parent, text: "", line: line, column: column))
-        if parent >= 0 { elements[parent].children.append(elementIndex) }
+                localName: names.entries[Int(entry)].localName, namespace: namespace,
+                qualifiedName: names.entries[Int(entry)].qualifiedName, attributes: attributes, children: [],
+                parent: parent, text: "", line: line, column: column, nameID: nameID))
+        childCounts.append(0)
+        firstChild.append(-1)
+        lastChild.append(-1)
+        nextSibling.append(-1)
+        if parent >= 0 {
+            childCounts[parent] += 1
+            let previous = lastChild[parent]
+            if previous >= 0 { nextSibling[Int(previous)] = Int32(elementIndex) } else { firstChild[parent] = Int32(elementIndex) }
+            lastChild[parent] = Int32(elementIndex)
+        }
         if selfClosing {
             popBindings(depth: depth)
         } else {
             stack.append(elementIndex)
+            openNames.append(nameRange)
         }
     }
 
     mutating func parseEndTag() throws(XMLReadError) {
         let tagStart = position
         position += 2
-        let name = try string(try readName(what: "an element name in an end tag"))
+        // The usual case, the open start tag's name followed by a byte that cannot continue it, is matched
+        // without scanning the name or building a string; anything else goes the long way.
+        let nameRange: Range<Int>
+        let closesOpen: Bool
+        if let open = openNames.last, position + open.count < buffer.count,
+            bytesEqual(open.lowerBound, position, count: open.count), !isNameByte(buffer[position + open.count])
+        {
+            nameRange = position..<(position + open.count)
+            position += open.count
+            closesOpen = true
+        } else {
+            nameRange = try readName(what: "an element name in an end tag")
+            closesOpen = openNames.last.map {
+                $0.count == nameRange.count && bytesEqual($0.lowerBound, nameRange.lowerBound, count: nameRange.count)
+            } ?? false
+        }
+        // The name as a string, needed only for errors when the tag closes the open element.
+        let other: String? = try closesOpen ? nil : string(nameRange)
+        var name: String { other ?? elements[stack[stack.count - 1]].qualifiedName }
         skipWhitespace()
         guard position < buffer.count else { throw error(.unexpectedEnd("end tag </\(name)> never closed"), at: tagStart) }
         guard buffer[position] == UInt8(ascii: ">") else { throw error(.malformed("expected '>' to close </\(name)")) }
         position += 1
         guard let open = stack.last else { throw error(.malformed("end tag </\(name)> without a start tag"), at: tagStart) }
-        guard elements[open].qualifiedName == name else {
-            throw error(.mismatchedTag(expected: elements[open].qualifiedName, found: name), at: tagStart)
+        if let other, elements[open].qualifiedName != other {
+            throw error(.mismatchedTag(expected: elements[open].qualifiedName, found: other), at: tagStart)
         }
         stack.removeLast()
+        openNames.removeLast()
         popBindings(depth: stack.count)
     }
 
     mutating func popBindings(depth: Int) {
-        while let last = bindings.last, last.depth >= depth { bindings.removeLast() }
-    }
-
-    func resolve(_ prefix: String) -> String? {
-        for binding in bindings.reversed() where binding.prefix == prefix { return binding.uri }
-        return nil
-    }
-
-    func split(_ name: String) -> (prefix: String?, local: String) {
-        guard let colon = name.firstIndex(of: ":") else { return (nil, name) }
-        return (String(name[..<colon]), String(name[name.index(after: colon)...]))
+        while let last = bindings.last, last.depth >= depth {
+            bindings.removeLast()
+            bindingsVersion += 1
+        }
     }
 
     // MARK: text
 
     mutating func parseText() throws(XMLReadError) {
         let start = position
+        var index = position
         var hasEntity = false
-        while position < buffer.count, buffer[position] != UInt8(ascii: "<") {
-            if buffer[position] == UInt8(ascii: "&") { hasEntity = true }
-            position += 1
+        var ascii = true
+        let end = buffer.count
+        scan: while index < end {
+            // Eight bytes at a time up to the next '<' (or '&', which is noted and stepped over).
+            while index + 8 <= end {
+                let word = word(at: index)
+                let stops = Self.zeroBytes(word, UInt8(ascii: "<")) | (hasEntity ? 0 : Self.zeroBytes(word, UInt8(ascii: "&")))
+                if stops != 0 { break }
+                if !Self.isASCII(word) { ascii = false }
+                index += 8
+            }
+            let stop = min(index + 8, end)
+            while index < stop {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "<") { break scan }
+                if byte == UInt8(ascii: "&") { hasEntity = true }
+                if byte >= 0x80 { ascii = false }
+                index += 1
+            }
         }
+        position = index
         guard let open = stack.last else { return }
-        try appendText(start..<position, to: open, decodeEntities: hasEntity)
+        try appendText(start..<position, to: open, decodeEntities: hasEntity, ascii: ascii)
     }
 
-    mutating func appendText(_ range: Range<Int>, to element: Int, decodeEntities: Bool) throws(XMLReadError) {
+    mutating func appendText(_ range: Range<Int>, to element: Int, decodeEntities: Bool, ascii: Bool) throws(XMLReadError) {
         // Whitespace between child elements is layout, not content.
-        if !elements[element].children.isEmpty || elements[element].text.isEmpty {
+        let hasChildren = childCounts[element] > 0
+        if hasChildren || elements[element].text.isEmpty {
             var allWhitespace = true
             for index in range where !isWhitespace(buffer[index]) {
                 allWhitespace = false
                 break
             }
-            if allWhitespace, !elements[element].children.isEmpty { return }
+            if allWhitespace, hasChildren { return }
         }
-        let text = decodeEntities ? try self.decodeEntities(range) : try string(range)
+        let text = decodeEntities ? try self.decodeEntities(range) : (ascii ? asciiString(range) : try string(range))
         if elements[element].text.isEmpty {
             elements[element].text = text
         } else {

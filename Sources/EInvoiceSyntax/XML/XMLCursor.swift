@@ -1,15 +1,32 @@
 /// The byte-level scanner behind `SafeXMLParser`.
+///
+/// Hot paths avoid building strings: element and attribute names are interned (`XMLNameCache`), so each
+/// distinct name is decoded once per document; text is decoded once, without validation when the scan saw
+/// only ASCII; long runs of text and markup are scanned eight bytes at a time (`XMLCursor+Scanning`).
 struct XMLCursor {
     let buffer: UnsafeBufferPointer<UInt8>
     let limits: XMLReadLimits
     var position = 0
     var elements: [XMLTree.Element] = []
-    /// Open elements, innermost last.
+    /// How many children each element has so far, its first and last child and its next sibling (-1 for none):
+    /// the `children` arrays are filled in at the end, each allocated once.
+    var childCounts: [Int32] = []
+    var firstChild: [Int32] = []
+    var lastChild: [Int32] = []
+    var nextSibling: [Int32] = []
+    /// Open elements, innermost last, with the byte range of their start tag's name (to match end tags).
     var stack: [Int] = []
-    /// Namespace bindings in scope: prefix, URI and the depth that declared them.
-    var bindings: [(prefix: String, uri: String, depth: Int)] = [
-        ("xml", "http://www.w3.org/XML/1998/namespace", -1)
+    var openNames: [Range<Int>] = []
+    /// Namespace bindings in scope: prefix, URI and the depth that declared them; with the URI's index in
+    /// `KnownXMLNames.namespaces` (-1 for none of them) and whether it spells it byte for byte.
+    var bindings: [(prefix: String, uri: String, depth: Int, standard: Int, exact: Bool)] = [
+        ("xml", "http://www.w3.org/XML/1998/namespace", -1, -1, true)
     ]
+    /// Changes whenever `bindings` does, so a cached name resolution can tell it is still valid.
+    var bindingsVersion = 0
+    var names = XMLNameCache()
+    /// Attributes of the start tag being read (kept between tags to reuse its storage).
+    var rawAttributes: [(name: String, entry: Int32, value: String, offset: Int)] = []
     var countedUpTo = 0
     var line = 1
     var lineStart = 0
@@ -19,13 +36,46 @@ struct XMLCursor {
     init(buffer: UnsafeBufferPointer<UInt8>, limits: XMLReadLimits) {
         self.buffer = buffer
         self.limits = limits
-        elements.reserveCapacity(buffer.count / 60)
+        let expected = buffer.count / 60
+        elements.reserveCapacity(expected)
+        childCounts.reserveCapacity(expected)
+        firstChild.reserveCapacity(expected)
+        lastChild.reserveCapacity(expected)
+        nextSibling.reserveCapacity(expected)
     }
 
     // MARK: locating
 
     mutating func advanceLineCount(to offset: Int) {
         var index = countedUpTo
+        var line = self.line
+        var column = self.column
+        var lineStart = self.lineStart
+        // Eight bytes at a time: without a line feed, add their characters (the bytes that are not UTF-8
+        // continuation bytes); with some, count them and restart the column after the last one.
+        while index + 8 <= offset {
+            let word = word(at: index)
+            if (Self.zeroBytes(word, 0x0A) | word) & Self.highBits == 0 {
+                // ASCII without a line feed: the usual case, eight more characters.
+                column += 8
+                index += 8
+                continue
+            }
+            let feeds = Self.bytesEqualTo(word, 0x0A)
+            if feeds == 0 {
+                column += 8 - Self.continuationBytes(word)
+            } else {
+                var remaining = feeds
+                while remaining != 0 {
+                    line += 1
+                    remaining &= remaining - 1
+                }
+                let last = (63 - feeds.leadingZeroBitCount) >> 3
+                lineStart = index + last + 1
+                column = last == 7 ? 1 : 1 + (7 - last) - Self.continuationBytes(word >> UInt64(8 * (last + 1)))
+            }
+            index += 8
+        }
         while index < offset {
             let byte = buffer[index]
             if byte == 0x0A {
@@ -37,6 +87,9 @@ struct XMLCursor {
             }
             index += 1
         }
+        self.line = line
+        self.column = column
+        self.lineStart = lineStart
         countedUpTo = max(countedUpTo, offset)
     }
 
@@ -85,7 +138,22 @@ struct XMLCursor {
             throw error(.unexpectedEnd("<\(elements[open].qualifiedName)> opened at line \(elements[open].line) is never closed"))
         }
         guard sawRoot else { throw error(.unexpectedEnd("no root element")) }
-        return XMLTree(elements: elements)
+        linkChildren()
+        return XMLTree(elements: elements, otherNames: names.otherNames, namesAreExact: names.namesAreExact)
+    }
+
+    /// Fills every element's `children`, each array allocated once at its final size.
+    mutating func linkChildren() {
+        for index in elements.indices where childCounts[index] > 0 {
+            var children: [Int] = []
+            children.reserveCapacity(Int(childCounts[index]))
+            var child = firstChild[index]
+            while child >= 0 {
+                children.append(Int(child))
+                child = nextSibling[Int(child)]
+            }
+            elements[index].children = children
+        }
     }
 
     // MARK: markup
@@ -125,7 +193,7 @@ struct XMLCursor {
                 if buffer[position] == UInt8(ascii: "]"), buffer[position + 1] == UInt8(ascii: "]"),
                     buffer[position + 2] == UInt8(ascii: ">")
                 {
-                    try appendText(textStart..<position, to: open, decodeEntities: false)
+                    try appendText(textStart..<position, to: open, decodeEntities: false, ascii: false)
                     position += 3
                     return
                 }
@@ -151,23 +219,24 @@ struct XMLCursor {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
+    /// Letters, digits, `_ : - .` and every byte of a non-ASCII character, as two 64-bit masks over ASCII.
     @inline(__always) func isNameByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"),
-            UInt8(ascii: "."):
-            true
-        default: byte >= 0x80
-        }
+        if byte >= 0x80 { return true }
+        let mask: UInt64 = byte < 64 ? 0x07FF_6000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+        return (mask >> UInt64(byte & 63)) & 1 != 0
     }
 
     mutating func skipWhitespace() {
-        while position < buffer.count, isWhitespace(buffer[position]) { position += 1 }
+        var index = position
+        while index < buffer.count, isWhitespace(buffer[index]) { index += 1 }
+        position = index
     }
 
     mutating func readName(what: String) throws(XMLReadError) -> Range<Int> {
         let start = position
-        while position < buffer.count, isNameByte(buffer[position]) { position += 1 }
+        var index = position
+        while index < buffer.count, isNameByte(buffer[index]) { index += 1 }
+        position = index
         guard position > start else {
             if position >= buffer.count { throw error(.unexpectedEnd("expected \(what)")) }
             throw error(.malformed("expected \(what)"))
@@ -185,5 +254,10 @@ struct XMLCursor {
             throw copy.error(.invalidUTF8, at: range.lowerBound)
         }
         return text
+    }
+
+    /// `string(range)` for bytes known to be ASCII, which are valid UTF-8 as they are.
+    func asciiString(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
     }
 }

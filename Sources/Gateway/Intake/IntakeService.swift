@@ -10,16 +10,20 @@ public struct IntakeRequest: Sendable {
     /// Who sends it (an API key id, a file channel name).
     public var actor: String
     public var batchID: String?
-    /// The HTTP request id, written to the audit entry of a new invoice.
+    /// When set, a new invoice's audit entry (this action, e.g. `invoice.create`) is written in the intake's own
+    /// transaction — for callers such as the API that must audit every write without a second transaction.
+    public var auditAction: String?
+    /// The HTTP request id, for the audit entry.
     public var requestID: String?
 
     public init(tenant: TenantID, payload: [UInt8], idempotencyKey: String? = nil, actor: String,
-                batchID: String? = nil, requestID: String? = nil) {
+                batchID: String? = nil, auditAction: String? = nil, requestID: String? = nil) {
         self.tenant = tenant
         self.payload = payload
         self.idempotencyKey = idempotencyKey
         self.actor = actor
         self.batchID = batchID
+        self.auditAction = auditAction
         self.requestID = requestID
     }
 }
@@ -81,8 +85,7 @@ public struct IntakeService: Sendable {
             customerCode: invoice.buyer.identifiers.first?.value, currencyCode: invoice.currencyCode,
             totalWithVAT: invoice.totals.taxInclusiveAmount, batchID: request.batchID, createdAt: now, updatedAt: now)
         do {
-            return try await insert(record, payload: request.payload, actor: request.actor,
-                                    requestID: request.requestID)
+            return try await insert(record, payload: request.payload, request: request)
         } catch StoreError.duplicate {
             // Lost a race with the same request: the winner's record is the answer.
             return try await store.transaction { transaction in
@@ -91,9 +94,10 @@ public struct IntakeService: Sendable {
         }
     }
 
-    private func insert(_ record: InvoiceRecord, payload: [UInt8], actor: String, requestID: String?) async throws
+    private func insert(_ record: InvoiceRecord, payload: [UInt8], request: IntakeRequest) async throws
         -> IntakeOutcome
     {
+        let actor = request.actor
         let events = self.events
         return try await store.transaction { transaction in
             if let existing = try await existingOutcome(for: record, in: transaction) { return existing }
@@ -111,9 +115,11 @@ public struct IntakeService: Sendable {
                 record: record, in: transaction)
             try await transaction.enqueue(NewJob(
                 tenant: record.tenant, kind: .check, invoiceID: record.id, runAt: record.createdAt))
-            try await transaction.appendAudit(AuditEntry(
-                tenant: record.tenant, actor: actor, action: "invoice.create", target: record.id.rawValue,
-                requestID: requestID, outcome: "created", occurredAt: record.createdAt))
+            if let action = request.auditAction {
+                try await transaction.appendAudit(AuditEntry(
+                    tenant: record.tenant, actor: actor, action: action, target: record.id.rawValue,
+                    requestID: request.requestID, outcome: "created", occurredAt: record.createdAt))
+            }
             return .created(record)
         }
     }

@@ -7,7 +7,7 @@ public enum APIRoutes {
     public static func register<Methods: RouterMethods<PasserelleRequestContext>>(
         on router: Methods, services: GatewayServices
     ) {
-        let api = APIRouter(methods: router)
+        let api = APIRouter(methods: router, audit: AuditTrail(store: services.store, clock: services.clock))
         InvoiceIntakeRoutes.register(on: api, services: services)
         InvoiceReadRoutes.register(on: api, services: services)
         InvoiceDocumentRoutes.register(on: api, services: services)

@@ -64,7 +64,7 @@ enum BatchRoutes {
         do {
             let outcome = try await services.intake.receive(IntakeRequest(
                 tenant: principal.tenant, payload: item.payload, idempotencyKey: item.idempotencyKey,
-                actor: principal.actor, batchID: batchID, requestID: context.requestID))
+                actor: principal.actor, batchID: batchID, auditAction: "invoice.create", requestID: context.requestID))
             switch outcome {
             case .created(let record): return .init(index: index, status: "created", invoice: InvoiceDTO(record))
             case .existing(let record): return .init(index: index, status: "existing", invoice: InvoiceDTO(record))

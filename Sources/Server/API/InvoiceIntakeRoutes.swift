@@ -26,7 +26,7 @@ enum InvoiceIntakeRoutes {
         let payload = try await InvoiceUpload.payload(request, context: context)
         let outcome = try await services.intake.receive(IntakeRequest(
             tenant: principal.tenant, payload: payload, idempotencyKey: idempotencyKey, actor: principal.actor,
-            requestID: context.requestID))
+            auditAction: "invoice.create", requestID: context.requestID))
         var record = outcome.record
         if synchronous {
             record = try await services.checker.checkNow(record.id, tenant: principal.tenant)

@@ -43,7 +43,11 @@ enum WebhookRoutes {
             let id = try context.pathParameter("id")
             let audit = AuditTrail(store: services.store, clock: services.clock)
             let deleted = try await services.store.transaction { transaction in
-                guard try await transaction.deleteSubscription(id: id, tenant: principal.tenant) else { return false }
+                let active = try await transaction.subscriptions(tenant: principal.tenant)
+                    .contains { $0.id == id && $0.active }
+                guard active, try await transaction.deleteSubscription(id: id, tenant: principal.tenant) else {
+                    return false
+                }
                 try await audit.append("webhook.delete", target: id, by: principal, context: context, in: transaction)
                 return true
             }

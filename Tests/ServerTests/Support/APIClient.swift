@@ -31,11 +31,16 @@ struct APIClient: Sendable {
         try await call(.delete, path, key: key, headers: headers)
     }
 
+    /// JSON bytes of a value made of dictionaries, arrays, strings, numbers and booleans.
+    static func encode(_ json: Any) throws -> [UInt8] {
+        Array(try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .fragmentsAllowed]))
+    }
+
     /// A JSON body, written from a value made of dictionaries, arrays, strings, numbers and booleans.
     func send(_ method: HTTPRequest.Method, _ path: String, key: String?, json: Any,
               headers: [String: String] = [:]) async throws -> APIReply
     {
-        let bytes = Array(try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .fragmentsAllowed]))
+        let bytes = try Self.encode(json)
         return try await call(method, path, key: key, body: bytes, contentType: "application/json", headers: headers)
     }
 }

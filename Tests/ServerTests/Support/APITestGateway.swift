@@ -49,8 +49,8 @@ struct APITestGateway: Sendable {
                            logger: logger)
     }
 
-    /// Runs `body` against the API served over HTTP. `.live` (one pipelined connection) by default; `.ahc(.http)`
-    /// when requests must really run in parallel.
+    /// Runs `body` against the API served over HTTP (`.live`: one pipelined connection; ``ParallelClient`` when
+    /// requests must really run at once).
     func serve<Result: Sendable>(_ setup: TestingSetup = .live, _ body: @Sendable (APIClient) async throws -> Result)
         async throws -> Result
     {

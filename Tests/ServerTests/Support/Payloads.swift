@@ -28,7 +28,7 @@ enum Payloads {
     static func productBodies(lines: Int = 2) -> [[String: Any]] {
         SampleInvoice.make(lineCount: lines).lines.map { line in
             var body: [String: Any] = [
-                "code": line.item.sellerIdentifier ?? "", "name": line.item.name, "unitCode": line.quantity.unitCode,
+                "code": line.item.sellerIdentifier ?? "", "name": line.item.name, "unitCode": line.quantity?.unitCode ?? "C62",
                 "vatCategory": line.vat.categoryCode,
             ]
             if let rate = line.vat.rate { body["vatRate"] = rate.description }

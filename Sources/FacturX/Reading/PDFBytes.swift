@@ -1,0 +1,88 @@
+/// Byte classes of the PDF syntax (ISO 32000-1 §7.2.2) and small searches over the file.
+enum PDFBytes {
+    @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x00
+    }
+
+    @inline(__always) static func isDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x28, 0x29, 0x3C, 0x3E, 0x5B, 0x5D, 0x7B, 0x7D, 0x2F, 0x25: true
+        default: false
+        }
+    }
+
+    @inline(__always) static func isRegular(_ byte: UInt8) -> Bool {
+        !isWhitespace(byte) && !isDelimiter(byte)
+    }
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= 0x30 && byte <= 0x39
+    }
+
+    @inline(__always) static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x41...0x46: byte - 0x41 + 10
+        case 0x61...0x66: byte - 0x61 + 10
+        default: nil
+        }
+    }
+
+    /// Whether `keyword` is at `offset`, followed by a non-regular byte (or the end).
+    static func matches(_ bytes: [UInt8], _ keyword: StaticString, at offset: Int) -> Bool {
+        let count = keyword.utf8CodeUnitCount
+        guard offset >= 0, offset + count <= bytes.count else { return false }
+        let start = keyword.utf8Start
+        for index in 0..<count where bytes[offset + index] != start[index] { return false }
+        return offset + count == bytes.count || !isRegular(bytes[offset + count])
+    }
+
+    /// The first offset in `range` where `needle` starts.
+    static func firstIndex(of needle: StaticString, in bytes: [UInt8], range: Range<Int>) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        let pointer = needle.utf8Start
+        guard count > 0, range.lowerBound >= 0, range.upperBound <= bytes.count, range.count >= count else { return nil }
+        let first = pointer[0]
+        var index = range.lowerBound
+        let last = range.upperBound - count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = true
+                for step in 1..<count where bytes[index + step] != pointer[step] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The last offset in `range` where `needle` starts.
+    static func lastIndex(of needle: StaticString, in bytes: [UInt8], range: Range<Int>) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        let pointer = needle.utf8Start
+        guard count > 0, range.lowerBound >= 0, range.upperBound <= bytes.count, range.count >= count else { return nil }
+        var index = range.upperBound - count
+        while index >= range.lowerBound {
+            if bytes[index] == pointer[0] {
+                var matched = true
+                for step in 1..<count where bytes[index + step] != pointer[step] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Whether `text` contains the ASCII `needle` (a byte loop: Foundation's and the generic stdlib searches
+    /// cost microseconds on Linux).
+    static func contains(_ needle: StaticString, in text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return firstIndex(of: needle, in: bytes, range: 0..<bytes.count) != nil
+    }
+}

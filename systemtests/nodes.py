@@ -1,0 +1,107 @@
+"""Starting, killing and restarting `passerelle serve` processes for the system tests."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+
+KEY_PATTERN = re.compile(r"psk_[A-Za-z0-9_\-]+")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Node:
+    """One `passerelle serve` process on its own port, restartable on the same port and database."""
+
+    def __init__(self, binary: str, database: str, data_dir: str, log_path: str, workers: int = 1):
+        self.binary, self.database, self.data_dir = binary, database, data_dir
+        self.log_path, self.workers = log_path, workers
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+        self.first_key: str | None = None
+        self.starts = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 120.0):
+        self.starts += 1
+        log = open(self.log_path, "ab")
+        log.write(f"\n===== start {self.starts} =====\n".encode())
+        log.flush()
+        self.process = subprocess.Popen(
+            [self.binary, "serve", "--database", self.database, "--data-dir", self.data_dir,
+             "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers)],
+            stdout=subprocess.PIPE, stderr=log, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        # The first admin key is printed once, on the very first start against an empty database.
+        if self.first_key is None and self.starts == 1:
+            self._read_banner(deadline, log)
+        else:
+            self._drain_stdout(log)
+        self.wait_ready(deadline)
+
+    def _read_banner(self, deadline: float, log):
+        assert self.process and self.process.stdout
+        lines = []
+        while time.monotonic() < deadline:
+            line = self.process.stdout.readline()
+            if not line:
+                break
+            text = line.decode(errors="replace")
+            lines.append(text)
+            log.write(line)
+            match = KEY_PATTERN.search(text)
+            if match:
+                self.first_key = match.group(0)
+                break
+        self._drain_stdout(log)
+
+    def _drain_stdout(self, log):
+        """Copies the rest of stdout to the log in the background so the pipe never fills."""
+        import threading
+
+        process = self.process
+
+        def copy():
+            if process and process.stdout:
+                for line in process.stdout:
+                    log.write(line)
+                    log.flush()
+
+        threading.Thread(target=copy, daemon=True).start()
+
+    def wait_ready(self, deadline: float):
+        while time.monotonic() < deadline:
+            if self.process and self.process.poll() is not None:
+                raise RuntimeError(f"node on port {self.port} exited with {self.process.returncode}; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(self.url + "/ready", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"node on port {self.port} not ready in time; see {self.log_path}")
+
+    def kill9(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.kill9()
