@@ -10,7 +10,7 @@ struct CatalogueAPITests {
             let tenant = try await gateway.makeTenant("acme")
             let payload = Payloads.cii(number: "FA-CAT-1")
             try await gateway.serve { api in
-                // The tenant syncs its catalogue (a tenant that syncs none is not checked), but not these products.
+                // The tenant syncs a catalogue, but not these products.
                 let other = try await api.send(.put, "/v1/products/OTHER-1", key: tenant.admin, json: [
                     "name": "Autre article", "unitCode": "C62", "vatCategory": "S", "vatRate": "20.00",
                 ])

@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Runtime over HTTP: public routes, request ids, errors, size limits")
 struct RuntimeHTTPTests {
-    @Test("/health answers while the process is up; /ready once the database is migrated")
+    @Test("/health answers while the process is up, /ready once the database is migrated, /openapi.json serves the document")
     func healthAndReady() async throws {
         try await RuntimeTestServer.with { server in
             let health = try await server.get("/health")
@@ -17,6 +17,11 @@ struct RuntimeHTTPTests {
             let ready = try await server.get("/ready")
             #expect(ready.status == 200)
             #expect(ready.body.contains(#""database":"up""#))
+            let openAPI = try await server.get("/openapi.json")
+            #expect(openAPI.status == 200)
+            #expect(openAPI.headers.first(name: "Content-Type") == "application/json")
+            let document = try JSONSerialization.jsonObject(with: Data(openAPI.body.utf8)) as? [String: Any]
+            #expect((document?["openapi"] as? String)?.hasPrefix("3.1") == true)
         }
     }
 

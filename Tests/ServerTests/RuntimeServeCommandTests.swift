@@ -41,6 +41,10 @@ struct RuntimeServeCommandTests {
 
         #expect(try await Self.fetch(url + "/health").status == 200)
         #expect(try await Self.fetch(url + "/ready").status == 200)
+        // The OpenAPI document is found from the binary's folder although the working folder is elsewhere.
+        let openAPI = try await Self.fetch(url + "/openapi.json")
+        #expect(openAPI.status == 200)
+        #expect(openAPI.body.contains(#""openapi""#) && openAPI.body.contains("/v1/invoices"))
         // The key authenticates (any route checks a bearer token) and gets an access token.
         #expect(try await Self.fetch(url + "/health", headers: [("Authorization", "Bearer \(secret)")]).status == 200)
         #expect(try await Self.fetch(url + "/health", headers: [("Authorization", "Bearer psk_wrong")]).status == 401)
@@ -94,5 +98,47 @@ struct RuntimeServeCommandTests {
             #expect(process.standardOutput.isEmpty)
         }
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("passerelle-data").path))
+    }
+
+    @Test("the README flow: start, sync the example's products, post the example invoice, watch it reach held")
+    func newcomerFlow() async throws {
+        let folder = RuntimeTemporaryFolder()
+        let serve = try RuntimeServeProcess(arguments: ["--port", "0"], workingDirectory: folder.url)
+        defer { serve.terminate() }
+        let listening = try await serve.line(startingWith: "Passerelle is listening on ")
+        let api = String(listening.dropFirst("Passerelle is listening on ".count))
+        let key = try await serve.line(startingWith: "psk_")
+        let auth = ("Authorization", "Bearer \(key)")
+        let json = ("Content-Type", "application/json")
+        let products = [
+            ("REF-1001", #"{"name": "Audit de configuration", "unitCode": "C62", "vatCategory": "S", "vatRate": "5.50"}"#),
+            ("REF-1002", #"{"name": "Formation des utilisateurs", "unitCode": "C62", "vatCategory": "S", "vatRate": "20.00"}"#),
+            ("REF-1003", #"{"name": "Support mensuel", "unitCode": "C62", "vatCategory": "S", "vatRate": "5.50"}"#),
+        ]
+        for (code, body) in products {
+            let reply = try await Self.fetch(api + "/v1/products/" + code, method: .PUT, headers: [auth, json], body: body)
+            #expect(reply.status == 201, "\(code): \(reply.body)")
+        }
+        let example = try String(contentsOf: RuntimeTestPaths.repositoryRoot.appendingPathComponent("openapi/examples/invoice.json"),
+                                 encoding: .utf8)
+        let posted = try await Self.fetch(api + "/v1/invoices", method: .POST,
+                                          headers: [auth, json, ("Idempotency-Key", "first-try")], body: example)
+        #expect(posted.status == 202, "\(posted.body)")
+        let invoice = try JSONSerialization.jsonObject(with: Data(posted.body.utf8)) as? [String: Any]
+        let id = try #require(invoice?["id"] as? String)
+        var types: [String] = []
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline && !types.contains("invoice.held") {
+            let events = try await Self.fetch(api + "/v1/invoices/\(id)/events", headers: [auth])
+            let items = (try JSONSerialization.jsonObject(with: Data(events.body.utf8)) as? [String: Any])?["items"]
+            types = (items as? [[String: Any]])?.compactMap { $0["type"] as? String } ?? []
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(types == ["invoice.received", "invoice.checked", "invoice.rendered", "invoice.held"])
+        let metrics = try await Self.fetch(api + "/metrics")
+        #expect(metrics.body.contains("passerelle_invoices_received_total 1"))
+        #expect(metrics.body.contains(#"passerelle_jobs_completed_total{kind="dispatch"} 1"#))
+        serve.process.terminate()
+        #expect(try await serve.exitStatus() == 0)
     }
 }

@@ -55,13 +55,13 @@ struct RuntimeTestServer: Sendable {
         let components = try await ServerComponents.make(configuration: configuration, store: store, logger: logger)
         let services = GatewayServices(store: components.store, clock: components.clock)
         let (startedStream, startedContinuation) = AsyncStream.makeStream(of: PasserelleApplication.Started.self)
-        let application = try PasserelleApplication.make(
-            components: components, services: services, additionalRoutes: additionalRoutes
+        let group = try PasserelleServer.serviceGroup(
+            components: components, services: services, gracefulShutdownSignals: [],
+            additionalRoutes: additionalRoutes
         ) { started in
             startedContinuation.yield(started)
             startedContinuation.finish()
         }
-        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
         var clientConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow)
         clientConfiguration.tlsConfiguration = clientTLS
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)

@@ -7,7 +7,7 @@ import NIOCore
 import ServiceLifecycle
 
 /// Builds the Hummingbird application: the router with its middlewares in order, the public routes, the token
-/// endpoint and the v1 API, HTTP or HTTPS, and the services that run beside it.
+/// endpoint and the v1 API, HTTP or HTTPS. The workers run beside it in ``PasserelleServer/serviceGroup``.
 public enum PasserelleApplication {
     /// What the caller learns once the server listens.
     public struct Started: Sendable {
@@ -41,12 +41,12 @@ public enum PasserelleApplication {
         return router
     }
 
-    /// The application with its services. Before the server accepts connections it migrates the database and
+    /// The application. Before the server accepts connections it migrates the database and
     /// makes the first tenant when there is none. `onFirstAdminKey` gets that tenant's admin secret at once — before
     /// binding, so that a start that then fails (port taken) does not lose it; `onStarted` is called once the server
     /// listens. `additionalRoutes` adds routes behind the same middlewares (for embedding and tests).
     public static func make(
-        components: ServerComponents, services: GatewayServices, extraServices: [any Service] = [],
+        components: ServerComponents, services: GatewayServices,
         additionalRoutes: @Sendable (Router<PasserelleRequestContext>) -> Void = { _ in },
         onFirstAdminKey: @escaping @Sendable (String) async -> Void = { _ in },
         onStarted: @escaping @Sendable (Started) async -> Void
@@ -63,7 +63,6 @@ public enum PasserelleApplication {
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.server.host, port: configuration.server.port),
                 serverName: "Passerelle"),
-            services: extraServices + components.backgroundServices(),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.server.port
                 let scheme = components.tls == nil ? "http" : "https"
