@@ -145,6 +145,10 @@ struct InvoiceFlowTests {
             let tenant = try await gateway.makeTenant("acme")
             let pdf = try FacturXWriter().create(invoice: Payloads.invoice(number: "FA-PDF-1"))
             let id: String = try await gateway.serve { api in
+                for product in Payloads.productBodies() {
+                    let code = try #require(product["code"] as? String)
+                    #expect(try await api.send(.put, "/v1/products/\(code)", key: tenant.admin, json: product).status == 201)
+                }
                 let posted = try await api.call(.post, "/v1/invoices?validate=sync", key: tenant.admin, body: pdf,
                                                 contentType: "application/pdf")
                 #expect(posted.status == 202, "\(posted.text)")

@@ -559,8 +559,9 @@ def master_data_paths(resource, schema, label, example):
             "schema": {"oneOf": [array(ref(schema)), obj({"items": array(ref(schema))}, ["items"])]},
             "example": [example]}}},
         responses={"200": json_response("One result per item, in order.", "BulkResult")},
-        description="One transaction; each item is written, invalid or stale on its own. At most 1000 items.",
-        problems=("400", "401", "403", "413", "415", "503"))
+        description="One transaction; each item is written, invalid or stale on its own. At most 1000 items. A body "
+                    "that is neither an array nor {items: [...]} answers 422.",
+        problems=("400", "401", "403", "413", "415", "422", "503"))
     return {base: {"get": listing}, base + "/{code}": {"put": put, "get": get, "delete": delete},
             base + ":bulk": {"post": bulk}}
 
