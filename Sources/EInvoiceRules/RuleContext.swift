@@ -66,7 +66,7 @@ public struct RuleContext: Sendable {
         guard let parsed else { return nil }
         var candidate = Substring(path)
         while true {
-            if let element = parsed.sourceMap[String(candidate)] { return location(of: element) }
+            if let element = parsed.sourceElement(String(candidate)) { return location(of: element) }
             guard let slash = candidate.lastIndex(of: "/") else { return nil }
             candidate = candidate[..<slash]
         }

@@ -21,18 +21,30 @@ public struct ParsedInvoice: Sendable {
     /// From a term path to the element that carries it. Term paths name the term and, inside repeated
     /// groups, the 0-based position: `BT-1`, `BG-25[2]/BT-131`, `BG-23[0]/BT-117`, `BG-20[1]/BT-92`,
     /// `BG-25[0]/BG-27[1]/BT-136`. A group path (`BG-25[2]`) points at the group's element.
-    public var sourceMap: [String: Int]
+    /// (Built on first use from the readers' table; `sourceElement(_:)` answers one path without building it.)
+    public var sourceMap: [String: Int] {
+        get { sourcePaths.dictionary }
+        set { sourcePaths = SourcePaths(TermPathTable(newValue)) }
+    }
     /// Content found in the source that the EN 16931 model does not hold (EXTENDED or syntax-only
     /// elements), as XPaths. Converting to another syntax drops exactly these, so they are reported.
     public var notCarried: [String]
+    private var sourcePaths: SourcePaths
 
     public init(invoice: Invoice, syntax: InvoiceSyntax, tree: XMLTree, sourceMap: [String: Int], notCarried: [String]) {
+        self.init(invoice: invoice, syntax: syntax, tree: tree, sourcePaths: TermPathTable(sourceMap), notCarried: notCarried)
+    }
+
+    init(invoice: Invoice, syntax: InvoiceSyntax, tree: XMLTree, sourcePaths: TermPathTable, notCarried: [String]) {
         self.invoice = invoice
         self.syntax = syntax
         self.tree = tree
-        self.sourceMap = sourceMap
+        self.sourcePaths = SourcePaths(sourcePaths)
         self.notCarried = notCarried
     }
+
+    /// `sourceMap[path]`, without building the dictionary.
+    public func sourceElement(_ path: String) -> Int? { sourcePaths.table[path] }
 }
 
 /// Why a well-formed XML document could not be read as an invoice.

@@ -11,7 +11,7 @@ struct FontSubsetTests {
 
     @Test func theSubsetHoldsOnlyTheUsedGlyphsAndMapsThemBack() throws {
         var usage = FontUsage(font: font)
-        var sink = PDFByteWriter()
+        var sink = PDFWriteBuffer()
         let text = "Élève « café » 1 234,56 € ç à"
         usage.encode(text, into: &sink)
         let distinct = Set(text.unicodeScalars.map { font.glyph(for: $0) })
@@ -28,7 +28,7 @@ struct FontSubsetTests {
             #expect(newGlyph != 0, "no glyph for \(scalar) in the subset's cmap")
             #expect(parsed.advances[Int(newGlyph)] == font.advances[Int(font.glyph(for: scalar))])
             // The CID the content stream uses is the subset's glyph id (CIDToGIDMap /Identity).
-            var encoded = PDFByteWriter()
+            var encoded = PDFWriteBuffer()
             var copy = usage
             copy.encode(String(scalar), into: &encoded)
             #expect(encoded.bytes == literal(cid: Int(newGlyph)))
@@ -59,7 +59,7 @@ struct FontSubsetTests {
 
     @Test func theSubsetChecksumsAreConsistent() throws {
         var usage = FontUsage(font: font)
-        var sink = PDFByteWriter()
+        var sink = PDFWriteBuffer()
         usage.encode("Facture", into: &sink)
         let program = TrueTypeSubsetter(font: font).subset(glyphs: usage.glyphs, unicodes: usage.texts).program
         // The whole font sums to 0xB1B0AFBA once head.checkSumAdjustment is set.
@@ -68,7 +68,7 @@ struct FontSubsetTests {
 
     @Test func missingCharactersAreDrawnAsQuestionMarksNotNotdef() {
         var usage = FontUsage(font: font)
-        var sink = PDFByteWriter()
+        var sink = PDFWriteBuffer()
         usage.encode("\u{4E2D}", into: &sink)
         #expect(!usage.glyphs.dropFirst().contains(0))
         #expect(usage.texts.last == "?")

@@ -41,7 +41,7 @@ struct FormattingTests {
     }
 
     @Test func pdfNumbersAndNames() {
-        var bytes = PDFByteWriter()
+        var bytes = PDFWriteBuffer()
         bytes.append(numbers: 12.5, -0.25, 300, 841.89, 0.0004)
         bytes.append(name: "text/xml")
         bytes.append(textString: "Élève")

@@ -18,7 +18,7 @@ struct LayoutPaginationTests {
     /// The content-stream form of `text` in the given face, as the layout draws it.
     func encoded(_ text: String, bold: Bool, in layout: LaidOutInvoice) -> Bytes {
         var usage = bold ? layout.bold : layout.regular
-        var output = PDFByteWriter()
+        var output = PDFWriteBuffer()
         usage.encode(text, into: &output)
         return Bytes(Array(output.bytes.dropFirst().dropLast()))  // without the string's parentheses
     }

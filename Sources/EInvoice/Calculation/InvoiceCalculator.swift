@@ -54,11 +54,16 @@ public struct InvoiceCalculator: Sendable {
             let category: String
             let rate: ExactDecimal?
         }
+        // A handful of categories and rates: a list searched in order is cheaper than hashing every key.
         var order: [Key] = []
-        var taxable: [Key: Amount] = [:]
+        var sums: [Amount] = []
         func add(_ key: Key, _ amount: Amount) {
-            if taxable[key] == nil { order.append(key) }
-            taxable[key, default: .zero] += amount
+            if let index = order.firstIndex(of: key) {
+                sums[index] += amount
+            } else {
+                order.append(key)
+                sums.append(.zero + amount)
+            }
         }
         for line in invoice.lines {
             add(Key(category: line.vat.categoryCode, rate: line.vat.rate?.normalized()), line.netAmount ?? .zero)
@@ -69,8 +74,8 @@ public struct InvoiceCalculator: Sendable {
         for allowance in invoice.allowances {
             add(Key(category: allowance.vatCategoryCode ?? "", rate: allowance.vatRate?.normalized()), -(allowance.amount ?? .zero))
         }
-        return order.map { key in
-            let base = (taxable[key] ?? .zero).withFractionDigits(amountDigits)
+        return zip(order, sums).map { key, sum in
+            let base = sum.withFractionDigits(amountDigits)
             let rate = key.rate ?? .zero
             let tax = (base * rate).divided(by: .hundred, fractionDigits: amountDigits) ?? .zero
             let existing = invoice.vatBreakdown.first { $0.categoryCode == key.category && $0.rate == key.rate }

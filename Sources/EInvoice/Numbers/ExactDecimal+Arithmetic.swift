@@ -84,8 +84,16 @@ extension ExactDecimal {
     public func rounded(to digits: Int, _ rule: RoundingRule = .halfAwayFromZero) -> ExactDecimal {
         guard digits < fractionDigits else { return self }
         let divisor = ExactDecimal.powerOfTen(fractionDigits - digits)
-        let quotient = mantissa / divisor
-        let remainder = mantissa % divisor
+        let quotient: Int128
+        let remainder: Int128
+        if let small = Int64(exactly: mantissa), let smallDivisor = Int64(exactly: divisor) {
+            // The same quotient and remainder with the processor's 64-bit division (Int128's is done in software).
+            quotient = Int128(small / smallDivisor)
+            remainder = Int128(small % smallDivisor)
+        } else {
+            quotient = mantissa / divisor
+            remainder = mantissa % divisor
+        }
         let twice = remainder.magnitudeAsSigned * 2
         var result = quotient
         switch rule {

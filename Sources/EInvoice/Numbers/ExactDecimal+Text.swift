@@ -80,7 +80,14 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
     /// The plain decimal notation with exactly `fractionDigits` digits after the dot.
     public var description: String {
         let negative = mantissa < 0
-        var digits = String(mantissa.magnitudeAsSigned)
+        let magnitude = mantissa.magnitudeAsSigned
+        if let small = UInt64(exactly: magnitude) {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.textCapacity) { buffer in
+                let start = Self.writeText(small, negative: negative, fractionDigits: fractionDigits, into: buffer)
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+            }
+        }
+        var digits = String(magnitude)
         if fractionDigits > 0 {
             if digits.count <= fractionDigits {
                 digits = String(repeating: "0", count: fractionDigits - digits.count + 1) + digits
@@ -88,6 +95,50 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
             digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -fractionDigits))
         }
         return negative ? "-" + digits : digits
+    }
+
+    /// Appends the UTF-8 bytes of `description` (writers call this instead of building a string).
+    public func appendDescription(to bytes: inout [UInt8]) {
+        let magnitude = mantissa.magnitudeAsSigned
+        guard let small = UInt64(exactly: magnitude) else {
+            bytes.append(contentsOf: description.utf8)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.textCapacity) { buffer in
+            let start = Self.writeText(small, negative: mantissa < 0, fractionDigits: fractionDigits, into: buffer)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
+    /// Room for a sign, 20 digits of a `UInt64`, a dot and up to 18 fraction digits.
+    private static let textCapacity = 48
+
+    /// Writes the text of a magnitude that fits 64 bits at the end of `buffer` (`textCapacity` bytes) and returns
+    /// where it starts: the fraction digits (zero-padded), a dot, at least one integer digit, the sign.
+    private static func writeText(
+        _ magnitude: UInt64, negative: Bool, fractionDigits: Int, into buffer: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
+        var position = buffer.count
+        var rest = magnitude
+        if fractionDigits > 0 {
+            for _ in 0..<fractionDigits {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            position -= 1
+            buffer[position] = UInt8(ascii: ".")
+        }
+        repeat {
+            position -= 1
+            buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        } while rest > 0
+        if negative {
+            position -= 1
+            buffer[position] = UInt8(ascii: "-")
+        }
+        return position
     }
 }
 

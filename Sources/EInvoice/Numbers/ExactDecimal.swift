@@ -42,6 +42,14 @@ public struct ExactDecimal: Sendable, Hashable, Comparable {
     }
 
     static func powerOfTen(_ exponent: Int) -> Int128 {
+        if exponent >= 0, exponent < powersOfTen.count { return powersOfTen[exponent] }
+        var result: Int128 = 1
+        for _ in 0..<exponent { result *= 10 }
+        return result
+    }
+
+    /// 10^0 … 10^38, the powers an Int128 holds.
+    private static let powersOfTen: [Int128] = (0...38).map { exponent in
         var result: Int128 = 1
         for _ in 0..<exponent { result *= 10 }
         return result

@@ -46,7 +46,7 @@ enum CoreAllowanceChargeRules {
                     "La charge au niveau du document \(index + 1)"
                 ))
         }
-        for (lineIndex, line) in invoice.lines.enumerated() {
+        for (lineIndex, line) in invoice.lines.enumerated() where !line.allowances.isEmpty || !line.charges.isEmpty {
             let (lineEN, lineFR) = CoreLineRules.name(line, lineIndex)
             for (index, item) in line.allowances.enumerated() {
                 result.append(

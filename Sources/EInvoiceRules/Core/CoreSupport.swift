@@ -26,7 +26,7 @@ extension RuleContext {
     /// Tells an empty element (`<cbc:ID/>`, read as "") from a missing one where the official test does.
     func coreSourceHas(_ paths: String...) -> Bool {
         guard let parsed else { return false }
-        return paths.contains { parsed.sourceMap[$0] != nil }
+        return paths.contains { parsed.sourceElement($0) != nil }
     }
 
     /// True when a document read from XML has no document totals element at all (no

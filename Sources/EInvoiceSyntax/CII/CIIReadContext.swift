@@ -6,7 +6,7 @@ import EInvoice
 struct CIIReadContext {
     let tree: XMLTree
     private(set) var consumed: [Bool]
-    private(set) var sourceMap: [String: Int] = [:]
+    private(set) var sourceMap = TermPathTable()
 
     /// Per name id, what `name` answers for its elements (decided once per name, not per element): for the common
     /// names once per process, for the document's other names once per document.
@@ -70,7 +70,7 @@ struct CIIReadContext {
 
     /// Records `path` for an element without consuming it (a second place that carries the same term).
     mutating func record(_ path: String, _ index: Int) {
-        if sourceMap[path] == nil { sourceMap[path] = index }
+        sourceMap.recordIfAbsent(path, index)
     }
 
     /// The trimmed text of a leaf term.

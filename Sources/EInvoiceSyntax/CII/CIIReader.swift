@@ -35,7 +35,7 @@ public struct CIIReader: Sendable {
             }
         }
         return ParsedInvoice(
-            invoice: invoice, syntax: .cii, tree: tree, sourceMap: context.sourceMap,
+            invoice: invoice, syntax: .cii, tree: tree, sourcePaths: context.sourceMap,
             notCarried: Self.notCarried(in: tree, consumed: context.consumed))
     }
 

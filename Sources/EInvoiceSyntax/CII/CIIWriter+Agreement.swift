@@ -6,85 +6,85 @@ extension CIIWriter {
 
     /// `ram:ApplicableHeaderTradeAgreement`.
     func writeAgreement(_ invoice: Invoice, _ w: inout XMLWriter) {
-        w.open("ram:ApplicableHeaderTradeAgreement")
-        w.element("ram:BuyerReference", invoice.buyerReference)
+        w.start("ram:ApplicableHeaderTradeAgreement")
+        w.leaf("ram:BuyerReference", invoice.buyerReference)
         writeTradeParty("ram:SellerTradeParty", invoice.seller, &w)
         writeTradeParty("ram:BuyerTradeParty", invoice.buyer, &w)
         if let representative = invoice.sellerTaxRepresentative {
-            w.open("ram:SellerTaxRepresentativeTradeParty")
-            w.element("ram:Name", representative.name)
+            w.start("ram:SellerTaxRepresentativeTradeParty")
+            w.leaf("ram:Name", representative.name)
             writeAddress(representative.postalAddress, &w)
             writeTaxRegistration(representative.vatIdentifier, scheme: "VA", &w)
-            w.close("ram:SellerTaxRepresentativeTradeParty")
+            w.end("ram:SellerTaxRepresentativeTradeParty")
         }
         w.wrapped("ram:SellerOrderReferencedDocument", "ram:IssuerAssignedID", invoice.salesOrderReference)
         w.wrapped("ram:BuyerOrderReferencedDocument", "ram:IssuerAssignedID", invoice.purchaseOrderReference)
         w.wrapped("ram:ContractReferencedDocument", "ram:IssuerAssignedID", invoice.contractReference)
         for document in invoice.supportingDocuments {
-            w.open("ram:AdditionalReferencedDocument")
-            w.element("ram:IssuerAssignedID", document.reference)
-            w.element("ram:URIID", document.externalLocation)
-            w.element("ram:TypeCode", document.typeCode ?? "916")
-            w.element("ram:Name", document.description)
+            w.start("ram:AdditionalReferencedDocument")
+            w.leaf("ram:IssuerAssignedID", document.reference)
+            w.leaf("ram:URIID", document.externalLocation)
+            w.leaf("ram:TypeCode", document.typeCode ?? "916")
+            w.leaf("ram:Name", document.description)
             if let attachment = document.attachment {
                 w.open(
                     "ram:AttachmentBinaryObject",
                     [("mimeCode", attachment.mimeCode), ("filename", attachment.filename)])
                 w.bulkText(attachment.base64Content)
-                w.close("ram:AttachmentBinaryObject")
+                w.end("ram:AttachmentBinaryObject")
             }
-            w.close("ram:AdditionalReferencedDocument")
+            w.end("ram:AdditionalReferencedDocument")
         }
         if let tender = invoice.tenderOrLotReference {
-            w.open("ram:AdditionalReferencedDocument")
-            w.element("ram:IssuerAssignedID", tender)
-            w.element("ram:TypeCode", "50")
-            w.close("ram:AdditionalReferencedDocument")
+            w.start("ram:AdditionalReferencedDocument")
+            w.leaf("ram:IssuerAssignedID", tender)
+            w.leaf("ram:TypeCode", "50")
+            w.end("ram:AdditionalReferencedDocument")
         }
         if let object = invoice.invoicedObjectIdentifier {
-            w.open("ram:AdditionalReferencedDocument")
-            w.element("ram:IssuerAssignedID", object.value)
-            w.element("ram:TypeCode", "130")
-            w.element("ram:ReferenceTypeCode", object.schemeID)
-            w.close("ram:AdditionalReferencedDocument")
+            w.start("ram:AdditionalReferencedDocument")
+            w.leaf("ram:IssuerAssignedID", object.value)
+            w.leaf("ram:TypeCode", "130")
+            w.leaf("ram:ReferenceTypeCode", object.schemeID)
+            w.end("ram:AdditionalReferencedDocument")
         }
         if let project = invoice.projectReference {
-            w.open("ram:SpecifiedProcuringProject")
-            w.element("ram:ID", project)
-            w.element("ram:Name", Self.projectNameFiller)
-            w.close("ram:SpecifiedProcuringProject")
+            w.start("ram:SpecifiedProcuringProject")
+            w.leaf("ram:ID", project)
+            w.leaf("ram:Name", Self.projectNameFiller)
+            w.end("ram:SpecifiedProcuringProject")
         }
-        w.close("ram:ApplicableHeaderTradeAgreement")
+        w.end("ram:ApplicableHeaderTradeAgreement")
     }
 
     /// A seller or buyer (BG-4, BG-7) in the `ram:TradePartyType` sequence.
-    func writeTradeParty(_ name: String, _ party: Party, _ w: inout XMLWriter) {
-        w.open(name)
+    func writeTradeParty(_ name: StaticString, _ party: Party, _ w: inout XMLWriter) {
+        w.start(name)
         writePartyIdentifiers(party.identifiers, &w)
-        w.element("ram:Name", party.name)
-        w.element("ram:Description", party.additionalLegalInformation)
+        w.leaf("ram:Name", party.name)
+        w.leaf("ram:Description", party.additionalLegalInformation)
         if party.legalRegistrationIdentifier != nil || party.tradingName != nil {
-            w.open("ram:SpecifiedLegalOrganization")
+            w.start("ram:SpecifiedLegalOrganization")
             w.identifier("ram:ID", party.legalRegistrationIdentifier)
-            w.element("ram:TradingBusinessName", party.tradingName)
-            w.close("ram:SpecifiedLegalOrganization")
+            w.leaf("ram:TradingBusinessName", party.tradingName)
+            w.end("ram:SpecifiedLegalOrganization")
         }
         if let contact = party.contact {
-            w.open("ram:DefinedTradeContact")
-            w.element("ram:PersonName", contact.name)
+            w.start("ram:DefinedTradeContact")
+            w.leaf("ram:PersonName", contact.name)
             w.wrapped("ram:TelephoneUniversalCommunication", "ram:CompleteNumber", contact.telephone)
             w.wrapped("ram:EmailURIUniversalCommunication", "ram:URIID", contact.email)
-            w.close("ram:DefinedTradeContact")
+            w.end("ram:DefinedTradeContact")
         }
         writeAddress(party.postalAddress, &w)
         if let address = party.electronicAddress {
-            w.open("ram:URIUniversalCommunication")
+            w.start("ram:URIUniversalCommunication")
             w.identifier("ram:URIID", address)
-            w.close("ram:URIUniversalCommunication")
+            w.end("ram:URIUniversalCommunication")
         }
         writeTaxRegistration(party.vatIdentifier, scheme: "VA", &w)
         writeTaxRegistration(party.taxRegistrationIdentifier, scheme: "FC", &w)
-        w.close(name)
+        w.end(name)
     }
 
     /// Party identifiers: `ram:ID` up to the last one without a scheme, `ram:GlobalID` after it, so that
@@ -98,48 +98,48 @@ extension CIIWriter {
 
     func writeTaxRegistration(_ value: String?, scheme: String, _ w: inout XMLWriter) {
         guard let value else { return }
-        w.open("ram:SpecifiedTaxRegistration")
-        w.element("ram:ID", value, [("schemeID", scheme)])
-        w.close("ram:SpecifiedTaxRegistration")
+        w.start("ram:SpecifiedTaxRegistration")
+        w.leaf("ram:ID", value, attribute: "schemeID", scheme)
+        w.end("ram:SpecifiedTaxRegistration")
     }
 
     /// `ram:PostalTradeAddress` (BG-5, BG-8, BG-12, BG-15).
     func writeAddress(_ address: PostalAddress?, _ w: inout XMLWriter) {
         guard let address else { return }
-        w.open("ram:PostalTradeAddress")
-        w.element("ram:PostcodeCode", address.postCode)
-        w.element("ram:LineOne", address.line1)
-        w.element("ram:LineTwo", address.line2)
-        w.element("ram:LineThree", address.line3)
-        w.element("ram:CityName", address.city)
-        w.element("ram:CountryID", address.countryCode)
-        w.element("ram:CountrySubDivisionName", address.countrySubdivision)
-        w.close("ram:PostalTradeAddress")
+        w.start("ram:PostalTradeAddress")
+        w.leaf("ram:PostcodeCode", address.postCode)
+        w.leaf("ram:LineOne", address.line1)
+        w.leaf("ram:LineTwo", address.line2)
+        w.leaf("ram:LineThree", address.line3)
+        w.leaf("ram:CityName", address.city)
+        w.leaf("ram:CountryID", address.countryCode)
+        w.leaf("ram:CountrySubDivisionName", address.countrySubdivision)
+        w.end("ram:PostalTradeAddress")
     }
 
     /// `ram:ApplicableHeaderTradeDelivery` (mandatory, possibly empty): BG-13, BT-15, BT-16.
     func writeDelivery(_ invoice: Invoice, _ w: inout XMLWriter) {
-        w.open("ram:ApplicableHeaderTradeDelivery")
+        w.start("ram:ApplicableHeaderTradeDelivery")
         if let delivery = invoice.delivery {
             let hasParty = delivery.partyName != nil || delivery.locationIdentifier != nil || delivery.address != nil
             // An empty delivery group is kept as an empty ship-to party so that it reads back the same.
             if hasParty || delivery.actualDeliveryDate == nil {
-                w.open("ram:ShipToTradeParty")
+                w.start("ram:ShipToTradeParty")
                 w.identifier(
                     delivery.locationIdentifier?.schemeID == nil ? "ram:ID" : "ram:GlobalID",
                     delivery.locationIdentifier)
-                w.element("ram:Name", delivery.partyName)
+                w.leaf("ram:Name", delivery.partyName)
                 writeAddress(delivery.address, &w)
-                w.close("ram:ShipToTradeParty")
+                w.end("ram:ShipToTradeParty")
             }
             if let date = delivery.actualDeliveryDate {
-                w.open("ram:ActualDeliverySupplyChainEvent")
+                w.start("ram:ActualDeliverySupplyChainEvent")
                 w.dateTime("ram:OccurrenceDateTime", date)
-                w.close("ram:ActualDeliverySupplyChainEvent")
+                w.end("ram:ActualDeliverySupplyChainEvent")
             }
         }
         w.wrapped("ram:DespatchAdviceReferencedDocument", "ram:IssuerAssignedID", invoice.despatchAdviceReference)
         w.wrapped("ram:ReceivingAdviceReferencedDocument", "ram:IssuerAssignedID", invoice.receivingAdviceReference)
-        w.close("ram:ApplicableHeaderTradeDelivery")
+        w.end("ram:ApplicableHeaderTradeDelivery")
     }
 }

@@ -4,57 +4,57 @@ extension CIIWriter {
     /// `ram:ApplicableHeaderTradeSettlement`.
     func writeSettlement(_ invoice: Invoice, _ w: inout XMLWriter) {
         let payment = invoice.paymentInstructions
-        w.open("ram:ApplicableHeaderTradeSettlement")
-        w.element("ram:CreditorReferenceID", payment?.directDebit?.creditorIdentifier)
-        w.element("ram:PaymentReference", payment?.remittanceInformation)
-        w.element("ram:TaxCurrencyCode", invoice.vatAccountingCurrencyCode)
-        w.element("ram:InvoiceCurrencyCode", invoice.currencyCode)
+        w.start("ram:ApplicableHeaderTradeSettlement")
+        w.leaf("ram:CreditorReferenceID", payment?.directDebit?.creditorIdentifier)
+        w.leaf("ram:PaymentReference", payment?.remittanceInformation)
+        w.leaf("ram:TaxCurrencyCode", invoice.vatAccountingCurrencyCode)
+        w.leaf("ram:InvoiceCurrencyCode", invoice.currencyCode)
         if let payee = invoice.payee {
-            w.open("ram:PayeeTradeParty")
+            w.start("ram:PayeeTradeParty")
             w.identifier(payee.identifier?.schemeID == nil ? "ram:ID" : "ram:GlobalID", payee.identifier)
-            w.element("ram:Name", payee.name)
+            w.leaf("ram:Name", payee.name)
             if let legal = payee.legalRegistrationIdentifier {
-                w.open("ram:SpecifiedLegalOrganization")
+                w.start("ram:SpecifiedLegalOrganization")
                 w.identifier("ram:ID", legal)
-                w.close("ram:SpecifiedLegalOrganization")
+                w.end("ram:SpecifiedLegalOrganization")
             }
-            w.close("ram:PayeeTradeParty")
+            w.end("ram:PayeeTradeParty")
         }
         if let payment { writePaymentMeans(payment, &w) }
         for breakdown in invoice.vatBreakdown {
-            w.open("ram:ApplicableTradeTax")
+            w.start("ram:ApplicableTradeTax")
             w.decimal("ram:CalculatedAmount", breakdown.taxAmount)
-            w.element("ram:TypeCode", "VAT")
-            w.element("ram:ExemptionReason", breakdown.exemptionReason)
+            w.leaf("ram:TypeCode", "VAT")
+            w.leaf("ram:ExemptionReason", breakdown.exemptionReason)
             w.decimal("ram:BasisAmount", breakdown.taxableAmount)
-            w.element("ram:CategoryCode", breakdown.categoryCode)
-            w.element("ram:ExemptionReasonCode", breakdown.exemptionReasonCode)
+            w.leaf("ram:CategoryCode", breakdown.categoryCode)
+            w.leaf("ram:ExemptionReasonCode", breakdown.exemptionReasonCode)
             // BT-7 and BT-8 are document terms that CII repeats in every breakdown.
             w.dateTime("ram:TaxPointDate", invoice.taxPointDate, leaf: "udt:DateString")
-            w.element("ram:DueDateTypeCode", invoice.taxPointDateCode)
+            w.leaf("ram:DueDateTypeCode", invoice.taxPointDateCode)
             w.decimal("ram:RateApplicablePercent", breakdown.rate)
-            w.close("ram:ApplicableTradeTax")
+            w.end("ram:ApplicableTradeTax")
         }
         writePeriod("ram:BillingSpecifiedPeriod", invoice.invoicingPeriod, &w)
         for allowance in invoice.allowances { writeAllowanceCharge(allowance, isCharge: false, &w) }
         for charge in invoice.charges { writeAllowanceCharge(charge, isCharge: true, &w) }
         let mandate = payment?.directDebit?.mandateReference
         if invoice.paymentTerms != nil || invoice.dueDate != nil || mandate != nil {
-            w.open("ram:SpecifiedTradePaymentTerms")
-            w.element("ram:Description", invoice.paymentTerms)
+            w.start("ram:SpecifiedTradePaymentTerms")
+            w.leaf("ram:Description", invoice.paymentTerms)
             w.dateTime("ram:DueDateDateTime", invoice.dueDate)
-            w.element("ram:DirectDebitMandateID", mandate)
-            w.close("ram:SpecifiedTradePaymentTerms")
+            w.leaf("ram:DirectDebitMandateID", mandate)
+            w.end("ram:SpecifiedTradePaymentTerms")
         }
         writeTotals(invoice, &w)
         for preceding in invoice.precedingInvoices {
-            w.open("ram:InvoiceReferencedDocument")
-            w.element("ram:IssuerAssignedID", preceding.number)
+            w.start("ram:InvoiceReferencedDocument")
+            w.leaf("ram:IssuerAssignedID", preceding.number)
             w.dateTime("ram:FormattedIssueDateTime", preceding.issueDate, leaf: "qdt:DateTimeString")
-            w.close("ram:InvoiceReferencedDocument")
+            w.end("ram:InvoiceReferencedDocument")
         }
         w.wrapped("ram:ReceivableSpecifiedTradeAccountingAccount", "ram:ID", invoice.buyerAccountingReference)
-        w.close("ram:ApplicableHeaderTradeSettlement")
+        w.end("ram:ApplicableHeaderTradeSettlement")
     }
 
     /// BG-16 as `ram:SpecifiedTradeSettlementPaymentMeans`: one per credit transfer account (each repeating
@@ -67,76 +67,76 @@ extension CIIWriter {
         else { return }
         let transfers: [CreditTransfer?] = payment.creditTransfers.isEmpty ? [nil] : payment.creditTransfers
         for (position, transfer) in transfers.enumerated() {
-            w.open("ram:SpecifiedTradeSettlementPaymentMeans")
-            w.element("ram:TypeCode", payment.meansTypeCode)
-            w.element("ram:Information", payment.meansText)
+            w.start("ram:SpecifiedTradeSettlementPaymentMeans")
+            w.leaf("ram:TypeCode", payment.meansTypeCode)
+            w.leaf("ram:Information", payment.meansText)
             if position == 0, let card = payment.card {
-                w.open("ram:ApplicableTradeSettlementFinancialCard")
-                w.element("ram:ID", card.primaryAccountNumber)
-                w.element("ram:CardholderName", card.holderName)
-                w.close("ram:ApplicableTradeSettlementFinancialCard")
+                w.start("ram:ApplicableTradeSettlementFinancialCard")
+                w.leaf("ram:ID", card.primaryAccountNumber)
+                w.leaf("ram:CardholderName", card.holderName)
+                w.end("ram:ApplicableTradeSettlementFinancialCard")
             }
             if position == 0 { w.wrapped("ram:PayerPartyDebtorFinancialAccount", "ram:IBANID", debited) }
             if let transfer {
-                w.open("ram:PayeePartyCreditorFinancialAccount")
-                if !transfer.isProprietaryIdentifier { w.element("ram:IBANID", transfer.accountIdentifier) }
-                w.element("ram:AccountName", transfer.accountName)
-                if transfer.isProprietaryIdentifier { w.element("ram:ProprietaryID", transfer.accountIdentifier) }
-                w.close("ram:PayeePartyCreditorFinancialAccount")
+                w.start("ram:PayeePartyCreditorFinancialAccount")
+                if !transfer.isProprietaryIdentifier { w.leaf("ram:IBANID", transfer.accountIdentifier) }
+                w.leaf("ram:AccountName", transfer.accountName)
+                if transfer.isProprietaryIdentifier { w.leaf("ram:ProprietaryID", transfer.accountIdentifier) }
+                w.end("ram:PayeePartyCreditorFinancialAccount")
                 w.wrapped(
                     "ram:PayeeSpecifiedCreditorFinancialInstitution", "ram:BICID", transfer.serviceProviderIdentifier)
             }
-            w.close("ram:SpecifiedTradeSettlementPaymentMeans")
+            w.end("ram:SpecifiedTradeSettlementPaymentMeans")
         }
     }
 
     /// A document or line level `ram:SpecifiedTradeAllowanceCharge`.
     func writeAllowanceCharge(_ item: AllowanceCharge, isCharge: Bool, _ w: inout XMLWriter) {
-        w.open("ram:SpecifiedTradeAllowanceCharge")
-        w.open("ram:ChargeIndicator")
-        w.element("udt:Indicator", isCharge ? "true" : "false")
-        w.close("ram:ChargeIndicator")
+        w.start("ram:SpecifiedTradeAllowanceCharge")
+        w.start("ram:ChargeIndicator")
+        w.leaf("udt:Indicator", isCharge ? "true" : "false")
+        w.end("ram:ChargeIndicator")
         w.decimal("ram:CalculationPercent", item.percentage)
         w.decimal("ram:BasisAmount", item.baseAmount)
         w.decimal("ram:ActualAmount", item.amount)
-        w.element("ram:ReasonCode", item.reasonCode)
-        w.element("ram:Reason", item.reason)
+        w.leaf("ram:ReasonCode", item.reasonCode)
+        w.leaf("ram:Reason", item.reason)
         if item.vatCategoryCode != nil || item.vatRate != nil {
-            w.open("ram:CategoryTradeTax")
-            w.element("ram:TypeCode", "VAT")
-            w.element("ram:CategoryCode", item.vatCategoryCode)
+            w.start("ram:CategoryTradeTax")
+            w.leaf("ram:TypeCode", "VAT")
+            w.leaf("ram:CategoryCode", item.vatCategoryCode)
             w.decimal("ram:RateApplicablePercent", item.vatRate)
-            w.close("ram:CategoryTradeTax")
+            w.end("ram:CategoryTradeTax")
         }
-        w.close("ram:SpecifiedTradeAllowanceCharge")
+        w.end("ram:SpecifiedTradeAllowanceCharge")
     }
 
-    func writePeriod(_ name: String, _ period: Period?, _ w: inout XMLWriter) {
+    func writePeriod(_ name: StaticString, _ period: Period?, _ w: inout XMLWriter) {
         guard let period else { return }
-        w.open(name)
+        w.start(name)
         w.dateTime("ram:StartDateTime", period.startDate)
         w.dateTime("ram:EndDateTime", period.endDate)
-        w.close(name)
+        w.end(name)
     }
 
     /// `ram:SpecifiedTradeSettlementHeaderMonetarySummation` (BG-22). BT-110 carries the invoice currency,
     /// BT-111 the VAT accounting currency.
     func writeTotals(_ invoice: Invoice, _ w: inout XMLWriter) {
         let totals = invoice.totals
-        w.open("ram:SpecifiedTradeSettlementHeaderMonetarySummation")
+        w.start("ram:SpecifiedTradeSettlementHeaderMonetarySummation")
         w.decimal("ram:LineTotalAmount", totals.lineNetTotal)
         w.decimal("ram:ChargeTotalAmount", totals.chargeTotal)
         w.decimal("ram:AllowanceTotalAmount", totals.allowanceTotal)
         w.decimal("ram:TaxBasisTotalAmount", totals.taxExclusiveAmount)
         let currency = invoice.currencyCode.isEmpty ? nil : invoice.currencyCode
-        w.decimal("ram:TaxTotalAmount", totals.vatTotal, [("currencyID", currency)])
+        w.decimal("ram:TaxTotalAmount", totals.vatTotal, attribute: "currencyID", currency)
         w.decimal(
-            "ram:TaxTotalAmount", totals.vatTotalInAccountingCurrency,
-            [("currencyID", invoice.vatAccountingCurrencyCode)])
+            "ram:TaxTotalAmount", totals.vatTotalInAccountingCurrency, attribute: "currencyID",
+            invoice.vatAccountingCurrencyCode)
         w.decimal("ram:RoundingAmount", totals.roundingAmount)
         w.decimal("ram:GrandTotalAmount", totals.taxInclusiveAmount)
         w.decimal("ram:TotalPrepaidAmount", totals.paidAmount)
         w.decimal("ram:DuePayableAmount", totals.amountDue)
-        w.close("ram:SpecifiedTradeSettlementHeaderMonetarySummation")
+        w.end("ram:SpecifiedTradeSettlementHeaderMonetarySummation")
     }
 }

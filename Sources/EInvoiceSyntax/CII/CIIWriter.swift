@@ -47,62 +47,74 @@ public struct CIIWriter: Sendable {
                 ("xmlns:rsm", Namespaces.ciiRSM), ("xmlns:qdt", Namespaces.ciiQDT),
                 ("xmlns:ram", Namespaces.ciiRAM), ("xmlns:udt", Namespaces.ciiUDT),
             ])
-        w.open("rsm:ExchangedDocumentContext")
+        w.start("rsm:ExchangedDocumentContext")
         if let process = invoice.processControl.businessProcessType {
-            w.open("ram:BusinessProcessSpecifiedDocumentContextParameter")
-            w.element("ram:ID", process)
-            w.close("ram:BusinessProcessSpecifiedDocumentContextParameter")
+            w.start("ram:BusinessProcessSpecifiedDocumentContextParameter")
+            w.leaf("ram:ID", process)
+            w.end("ram:BusinessProcessSpecifiedDocumentContextParameter")
         }
-        w.open("ram:GuidelineSpecifiedDocumentContextParameter")
-        w.element("ram:ID", invoice.processControl.specificationIdentifier)
-        w.close("ram:GuidelineSpecifiedDocumentContextParameter")
-        w.close("rsm:ExchangedDocumentContext")
+        w.start("ram:GuidelineSpecifiedDocumentContextParameter")
+        w.leaf("ram:ID", invoice.processControl.specificationIdentifier)
+        w.end("ram:GuidelineSpecifiedDocumentContextParameter")
+        w.end("rsm:ExchangedDocumentContext")
 
-        w.open("rsm:ExchangedDocument")
-        w.element("ram:ID", invoice.number)
-        w.element("ram:TypeCode", invoice.typeCode)
+        w.start("rsm:ExchangedDocument")
+        w.leaf("ram:ID", invoice.number)
+        w.leaf("ram:TypeCode", invoice.typeCode)
         w.dateTime("ram:IssueDateTime", invoice.issueDate)
         for note in invoice.notes {
-            w.open("ram:IncludedNote")
-            w.element("ram:Content", note.text)
-            w.element("ram:SubjectCode", note.subjectCode)
-            w.close("ram:IncludedNote")
+            w.start("ram:IncludedNote")
+            w.leaf("ram:Content", note.text)
+            w.leaf("ram:SubjectCode", note.subjectCode)
+            w.end("ram:IncludedNote")
         }
-        w.close("rsm:ExchangedDocument")
+        w.end("rsm:ExchangedDocument")
 
-        w.open("rsm:SupplyChainTradeTransaction")
+        w.start("rsm:SupplyChainTradeTransaction")
         for line in invoice.lines { writeLine(line, &w) }
         writeAgreement(invoice, &w)
         writeDelivery(invoice, &w)
         writeSettlement(invoice, &w)
-        w.close("rsm:SupplyChainTradeTransaction")
-        w.close("rsm:CrossIndustryInvoice")
+        w.end("rsm:SupplyChainTradeTransaction")
+        w.end("rsm:CrossIndustryInvoice")
     }
 }
 
 extension XMLWriter {
     /// An amount, percentage or price as its exact text.
-    mutating func decimal(_ name: String, _ value: ExactDecimal?, _ attributes: [(String, String?)] = []) {
+    mutating func decimal(_ name: StaticString, _ value: ExactDecimal?) {
         guard let value else { return }
-        element(name, value.description, attributes)
+        start(name)
+        number(value)
+        end(name)
     }
 
-    mutating func quantity(_ name: String, _ quantity: Quantity?) {
+    /// An amount with one attribute (`currencyID`).
+    mutating func decimal(_ name: StaticString, _ value: ExactDecimal?, attribute key: StaticString, _ attributeValue: String?) {
+        guard let value else { return }
+        start(name, attribute: key, attributeValue)
+        number(value)
+        end(name)
+    }
+
+    mutating func quantity(_ name: StaticString, _ quantity: Quantity?) {
         guard let quantity else { return }
-        element(name, quantity.value.description, [("unitCode", quantity.unitCode)])
+        start(name, attribute: "unitCode", quantity.unitCode)
+        number(quantity.value)
+        end(name)
     }
 
-    mutating func identifier(_ name: String, _ identifier: Identifier?, scheme: String = "schemeID") {
+    mutating func identifier(_ name: StaticString, _ identifier: Identifier?, scheme: StaticString = "schemeID") {
         guard let identifier else { return }
-        element(name, identifier.value, [(scheme, identifier.schemeID)])
+        leaf(name, identifier.value, attribute: scheme, identifier.schemeID)
     }
 
     /// `<name><udt:DateTimeString format="102">YYYYMMDD</udt:DateTimeString></name>`.
-    mutating func dateTime(_ name: String, _ date: CalendarDate?, leaf: String = "udt:DateTimeString") {
+    mutating func dateTime(_ name: StaticString, _ date: CalendarDate?, leaf leafName: StaticString = "udt:DateTimeString") {
         guard let date else { return }
-        open(name)
-        element(leaf, date.compactText, [("format", "102")])
-        close(name)
+        start(name)
+        leaf(leafName, date.compactText, attribute: "format", "102")
+        end(name)
     }
 
     /// Text that is usually large and plain (base64 attachments): copied in one go when it needs no
@@ -123,10 +135,10 @@ extension XMLWriter {
     }
 
     /// A group holding just one text child, e.g. `<ram:SellerOrderReferencedDocument><ram:IssuerAssignedID>`.
-    mutating func wrapped(_ name: String, _ childName: String, _ text: String?) {
+    mutating func wrapped(_ name: StaticString, _ childName: StaticString, _ text: String?) {
         guard let text else { return }
-        open(name)
-        element(childName, text)
-        close(name)
+        start(name)
+        leaf(childName, text)
+        end(name)
     }
 }

@@ -24,7 +24,7 @@ public struct UBLReader: Sendable {
         var mapping = UBLInvoiceMapping(source: UBLSource(tree: tree), isCreditNote: syntax == .ublCreditNote)
         let invoice = try mapping.readInvoice()
         return ParsedInvoice(
-            invoice: invoice, syntax: syntax, tree: tree, sourceMap: mapping.source.sourceMap,
+            invoice: invoice, syntax: syntax, tree: tree, sourcePaths: mapping.source.sourceMap,
             notCarried: mapping.source.notCarried())
     }
 }

@@ -10,7 +10,7 @@ struct UBLSource {
 
     let tree: XMLTree
     private(set) var consumed: [Bool]
-    var sourceMap: [String: Int] = [:]
+    var sourceMap = TermPathTable()
 
     /// The root's children by local name: the root holds every line, so it is indexed once.
     private var rootChildren: [String: [Int]] = [:]

@@ -45,7 +45,7 @@ struct UBLDocumentWriter {
 
     mutating func identifier(_ name: String, _ value: Identifier?) {
         guard let value else { return }
-        xml.element("cbc:" + name, value.value, [("schemeID", value.schemeID)])
+        xml.element("cbc:" + name, value.value, attribute: "schemeID", value.schemeID)
     }
 
     mutating func date(_ name: String, _ value: CalendarDate?) {
@@ -54,16 +54,26 @@ struct UBLDocumentWriter {
 
     mutating func amount(_ name: String, _ value: ExactDecimal?, currency code: String? = nil) {
         guard let value else { return }
-        xml.element("cbc:" + name, value.description, [("currencyID", code ?? currency)])
+        let element = "cbc:" + name
+        xml.open(element, attribute: "currencyID", code ?? currency)
+        xml.number(value)
+        xml.close(element)
     }
 
     mutating func number(_ name: String, _ value: ExactDecimal?) {
-        xml.element("cbc:" + name, value?.description)
+        guard let value else { return }
+        let element = "cbc:" + name
+        xml.open(element)
+        xml.number(value)
+        xml.close(element)
     }
 
     mutating func quantity(_ name: String, _ value: Quantity?) {
         guard let value else { return }
-        xml.element("cbc:" + name, value.value.description, [("unitCode", value.unitCode)])
+        let element = "cbc:" + name
+        xml.open(element, attribute: "unitCode", value.unitCode)
+        xml.number(value.value)
+        xml.close(element)
     }
 
     /// `<cac:NAME><cbc:ID>value</cbc:ID></cac:NAME>` when the value is present.

@@ -1,4 +1,4 @@
-/// The usual CII and UBL element names (`KnownXMLNames.list`), decoded once per process.
+/// The usual CII and UBL element names (`KnownXMLNames.qualifiedList`), ready once per process.
 ///
 /// Each is known by its usual qualified name (`ram:ID`), which a document using the usual prefixes spells byte for
 /// byte, and by its (namespace, local name) pair, which is what makes it the same name in every document: it has the
@@ -30,38 +30,30 @@ final class KnownXMLNames: Sendable {
     /// (namespace, local name) of each, in id order.
     let names: [XMLTree.Name]
 
-    static let shared = KnownXMLNames(list.joined())
+    static let shared = KnownXMLNames(qualifiedNames: qualifiedList, localNames: localList)
 
-    init(_ packed: String) {
-        let bytes = Array(packed.utf8)
+    /// `qualifiedNames[i]` is `prefix:localNames[i]`, or `localNames[i]` for the unprefixed UBL roots.
+    init(qualifiedNames: [String], localNames: [String]) {
+        var bytes: [UInt8] = []
         var starts: [Int] = []
         var counts: [Int] = []
-        var start = 0
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: " ") {
-            if index > start {
-                starts.append(start)
-                counts.append(index - start)
-            }
-            start = index + 1
+        for name in qualifiedNames {
+            starts.append(bytes.count)
+            counts.append(name.utf8.count)
+            bytes.append(contentsOf: name.utf8)
         }
         var hashes: [Int] = []
-        var qualifiedNames: [String] = []
         var prefixes: [String?] = []
-        var localNames: [String] = []
         var localHashes: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
             for (start, count) in zip(starts, counts) {
                 let range = start..<(start + count)
                 hashes.append(XMLCursor.nameHash(buffer, range))
-                qualifiedNames.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self))
                 if let colon = range.first(where: { buffer[$0] == UInt8(ascii: ":") }) {
                     prefixes.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<colon]), as: UTF8.self))
-                    localNames.append(
-                        String(decoding: UnsafeBufferPointer(rebasing: buffer[(colon + 1)..<range.upperBound]), as: UTF8.self))
                     localHashes.append(XMLCursor.nameHash(buffer, (colon + 1)..<range.upperBound))
                 } else {
                     prefixes.append(nil)
-                    localNames.append(qualifiedNames[qualifiedNames.count - 1])
                     localHashes.append(XMLCursor.nameHash(buffer, range))
                 }
             }

@@ -241,9 +241,18 @@ extension XMLCursor {
 
     /// Adds a namespace binding declared on an element at `depth`.
     mutating func bind(_ prefix: String, to uri: String, depth: Int) {
-        let standard = KnownXMLNames.namespaces.firstIndex(of: uri) ?? -1
-        let exact = standard < 0 || KnownXMLNames.namespaces[standard].utf8.elementsEqual(uri.utf8)
-        bindings.append((prefix, uri, depth, standard, exact))
+        let length = uri.utf8.count
+        var standard = -1
+        for (index, namespace) in KnownXMLNames.namespaces.enumerated() where namespace == uri {
+            standard = index
+            break
+        }
+        let exact = standard < 0 || (KnownXMLNames.namespaces[standard].utf8.count == length
+            && KnownXMLNames.namespaces[standard].utf8.withContiguousStorageIfAvailable { known in
+                uri.utf8.withContiguousStorageIfAvailable { known.elementsEqual($0) } ?? false
+            } == true)
+        // The same URI, spelled by the literal: its string is shared by every element and never reference-counted.
+        bindings.append((prefix, standard >= 0 && exact ? KnownXMLNames.namespaces[standard] : uri, depth, standard, exact))
         bindingsVersion += 1
     }
 

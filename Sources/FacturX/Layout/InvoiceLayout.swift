@@ -2,7 +2,7 @@ import EInvoice
 
 /// What the layout hands to the PDF writer: the page contents and the glyphs they use.
 struct LaidOutInvoice: Sendable {
-    var pages: [PDFByteWriter]
+    var pages: [PDFWriteBuffer]
     var regular: FontUsage
     var bold: FontUsage
     var usesLogo: Bool

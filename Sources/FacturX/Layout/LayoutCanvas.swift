@@ -26,8 +26,8 @@ struct LayoutCanvas: Sendable {
 
     private(set) var regular: FontUsage
     private(set) var bold: FontUsage
-    private(set) var pages: [PDFByteWriter] = []
-    private var current = PDFByteWriter(capacity: 16 * 1024)
+    private(set) var pages: [PDFWriteBuffer] = []
+    private var current = PDFWriteBuffer(capacity: 16 * 1024)
     /// Whether the logo image was drawn (it is then written as `/Im1`).
     private(set) var drewImage = false
     /// Graphics state already set on the current page, so that operators are written only on change.
@@ -108,7 +108,7 @@ struct LayoutCanvas: Sendable {
     /// Ends the current page and starts a new one.
     mutating func finishPage() {
         pages.append(current)
-        current = PDFByteWriter(capacity: 16 * 1024)
+        current = PDFWriteBuffer(capacity: 16 * 1024)
         forgetState()
     }
 

@@ -6,7 +6,7 @@ struct FacturXDocumentAssembler {
     var layout: LaidOutInvoice
     var xml: [UInt8]
     var profile: FacturXProfile
-    var metadata: XMPPacketWriter
+    var metadata: XMPPacket
     var language: InvoiceLanguage
     var colorProfile: ColorProfile
     var logo: FacturXLogo?
@@ -17,7 +17,7 @@ struct FacturXDocumentAssembler {
     /// MD5 of the XML: the attachment's `/CheckSum`, and with the date and title, the document `/ID`.
     private let xmlChecksum: [UInt8]
 
-    init(layout: LaidOutInvoice, xml: [UInt8], profile: FacturXProfile, metadata: XMPPacketWriter, language: InvoiceLanguage,
+    init(layout: LaidOutInvoice, xml: [UInt8], profile: FacturXProfile, metadata: XMPPacket, language: InvoiceLanguage,
          colorProfile: ColorProfile, logo: FacturXLogo?, compression: StreamCompression) {
         self.layout = layout
         self.xml = xml
@@ -40,7 +40,7 @@ struct FacturXDocumentAssembler {
         let image = layout.usesLogo && logo != nil ? file.reserve() : nil
         let pageObjects = layout.pages.map { _ in (page: file.reserve(), content: file.reserve()) }
 
-        var pages = PDFByteWriter(capacity: 64 + pageObjects.count * 8)
+        var pages = PDFWriteBuffer(capacity: 64 + pageObjects.count * 8)
         pages.append("<< /Type /Pages /Count ")
         pages.append(int: pageObjects.count)
         pages.append(" /Kids [")
@@ -52,7 +52,7 @@ struct FacturXDocumentAssembler {
         file.setObject(pagesNode, pages)
 
         for (object, content) in zip(pageObjects, layout.pages) {
-            var page = PDFByteWriter(capacity: 160)
+            var page = PDFWriteBuffer(capacity: 160)
             page.append("<< /Type /Page /Parent ")
             page.append(int: pagesNode)
             page.append(" 0 R /MediaBox [0 0 ")
@@ -63,10 +63,10 @@ struct FacturXDocumentAssembler {
             page.append(int: object.content)
             page.append(" 0 R >>")
             file.setObject(object.page, page)
-            file.setStream(object.content, dictionary: PDFByteWriter(), data: content.bytes, compress: true)
+            file.setStream(object.content, dictionary: PDFWriteBuffer(), data: content.bytes, compress: true)
         }
 
-        var resourceDictionary = PDFByteWriter(capacity: 128)
+        var resourceDictionary = PDFWriteBuffer(capacity: 128)
         resourceDictionary.append("<< /Font <<")
         if let regularFont {
             resourceDictionary.append(" /F1 ")
@@ -98,21 +98,21 @@ struct FacturXDocumentAssembler {
     }
 
     /// The metadata stream, the output intent's profile and the attachment; returns the catalog dictionary.
-    private func writeCatalogParts(_ file: inout PDFFileWriter, pagesNode: Int) -> PDFByteWriter {
+    private func writeCatalogParts(_ file: inout PDFFileWriter, pagesNode: Int) -> PDFWriteBuffer {
         let metadataObject = file.reserve()
-        var metadataDictionary = PDFByteWriter()
+        var metadataDictionary = PDFWriteBuffer()
         metadataDictionary.append("/Type /Metadata /Subtype /XML")
         file.setStream(metadataObject, dictionary: metadataDictionary, data: metadata.packet(), compress: false)
 
         let iccObject = file.reserve()
-        var iccDictionary = PDFByteWriter()
+        var iccDictionary = PDFWriteBuffer()
         iccDictionary.append("/N ")
         iccDictionary.append(int: colorProfile.components)
         file.setCompressedStream(iccObject, dictionary: iccDictionary, flateData: colorProfile.compressed)
 
         let embeddedFile = file.reserve()
         let fileSpec = file.reserve()
-        var streamDictionary = PDFByteWriter(capacity: 200)
+        var streamDictionary = PDFWriteBuffer(capacity: 200)
         streamDictionary.append("/Type /EmbeddedFile /Subtype ")
         streamDictionary.append(name: "text/xml")
         streamDictionary.append(" /Params << /Size ")
@@ -126,7 +126,7 @@ struct FacturXDocumentAssembler {
         streamDictionary.append(" >>")
         file.setStream(embeddedFile, dictionary: streamDictionary, data: xml, compress: true)
 
-        var spec = PDFByteWriter(capacity: 200)
+        var spec = PDFWriteBuffer(capacity: 200)
         spec.append("<< /Type /Filespec /F ")
         spec.append(textString: Self.attachmentName)
         spec.append(" /UF ")
@@ -142,7 +142,7 @@ struct FacturXDocumentAssembler {
         spec.append(" 0 R >> >>")
         file.setObject(fileSpec, spec)
 
-        var catalog = PDFByteWriter(capacity: 512)
+        var catalog = PDFWriteBuffer(capacity: 512)
         catalog.append("<< /Type /Catalog /Pages ")
         catalog.append(int: pagesNode)
         catalog.append(" 0 R /Metadata ")
@@ -166,7 +166,7 @@ struct FacturXDocumentAssembler {
     /// The Info dictionary, entry for entry the same as the XMP (PDF/A-3 6.6.2.3.1).
     private func writeInfo(_ file: inout PDFFileWriter) -> Int {
         let info = file.reserve()
-        var body = PDFByteWriter(capacity: 256)
+        var body = PDFWriteBuffer(capacity: 256)
         body.append("<< /Title ")
         body.append(textString: metadata.title)
         body.append(" /Author ")

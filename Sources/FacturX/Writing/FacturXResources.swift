@@ -46,6 +46,13 @@ public struct FacturXResources: Sendable {
         cache.withLock { $0[key] = resources }
         return resources
     }
+
+    /// The raw bytes of the sRGB ICC profile (for the attacher's output intent): `path`, else
+    /// `PASSERELLE_ICC_PROFILE`, else Debian's icc-profiles-free file; checked like the writer's.
+    public static func colorProfileBytes(path: String? = nil) throws(FacturXError) -> [UInt8] {
+        let chosen = path ?? ProcessInfo.processInfo.environment["PASSERELLE_ICC_PROFILE"] ?? defaultColorProfile
+        return try ColorProfile.read(path: chosen)
+    }
 }
 
 /// An ICC profile for the PDF/A output intent, with its Flate-compressed bytes kept for reuse.
@@ -55,6 +62,14 @@ struct ColorProfile: Sendable {
     let compressed: [UInt8]
 
     init(path: String) throws(FacturXError) {
+        let bytes = try Self.read(path: path)
+        self.path = path
+        components = 3
+        compressed = Flate.compress(bytes, level: 9)
+    }
+
+    /// The profile's bytes, refused unless it is an RGB ICC profile PDF 1.7 can carry.
+    static func read(path: String) throws(FacturXError) -> [UInt8] {
         guard let contents = FileManager.default.contents(atPath: path) else { throw .colorProfileMissing(path: path) }
         let bytes = [UInt8](contents)
         guard bytes.count >= 128, bytes.u32(36) == 0x6163_7370 else {  // 'acsp'
@@ -66,8 +81,6 @@ struct ColorProfile: Sendable {
         guard bytes[8] <= 4 else {
             throw .colorProfileInvalid(path: path, reason: "ICC version \(bytes[8]) is newer than PDF 1.7 allows (at most 4)")
         }
-        self.path = path
-        components = 3
-        compressed = Flate.compress(bytes, level: 9)
+        return bytes
     }
 }

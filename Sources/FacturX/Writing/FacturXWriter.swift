@@ -68,7 +68,7 @@ public struct FacturXWriter: Sendable {
         let subject = language == .french
             ? "Factur-X \(profile.rawValue) : \(title.lowercased()) \(invoice.number) de \(invoice.seller.name) à \(invoice.buyer.name)"
             : "Factur-X \(profile.rawValue): \(title.lowercased()) \(invoice.number) from \(invoice.seller.name) to \(invoice.buyer.name)"
-        let metadata = XMPPacketWriter(
+        let metadata = XMPPacket(
             title: Self.clean("\(title.capitalizedFirst) \(invoice.number)"),
             author: Self.clean(invoice.seller.name),
             subject: Self.clean(subject),

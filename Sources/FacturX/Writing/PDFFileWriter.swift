@@ -5,7 +5,7 @@
 /// Objects are numbered with `reserve()` first so that objects can refer to each other in any order;
 /// every reserved number must be given a body before `finish`.
 struct PDFFileWriter: Sendable {
-    private var output = PDFByteWriter(capacity: 64 * 1024)
+    private var output = PDFWriteBuffer(capacity: 64 * 1024)
     /// Offsets of the objects written directly (streams), by object number.
     private var offsets: [Int: Int] = [:]
     /// Bodies of the objects that go into object streams.
@@ -34,23 +34,23 @@ struct PDFFileWriter: Sendable {
     }
 
     /// A dictionary, array or other non-stream object; it is written inside an object stream.
-    mutating func setObject(_ number: Int, _ body: PDFByteWriter) {
+    mutating func setObject(_ number: Int, _ body: PDFWriteBuffer) {
         packed.append((number, body.bytes))
     }
 
     /// A stream object. `dictionary` holds the entries without `/Length` and `/Filter` (e.g. `/Type /XObject …`).
     /// With `compress`, the data is Flate-compressed here; `filter` names a filter the data already has.
-    mutating func setStream(_ number: Int, dictionary: PDFByteWriter, data: [UInt8], compress: Bool, filter: StaticString? = nil) {
+    mutating func setStream(_ number: Int, dictionary: PDFWriteBuffer, data: [UInt8], compress: Bool, filter: StaticString? = nil) {
         let body = compress ? (deflater?.compress(data) ?? FastDeflate.compress(data)) : data
         writeStream(number, dictionary: dictionary, body: body, filter: compress ? "FlateDecode" : filter)
     }
 
     /// A stream whose data is already compressed with Flate (a cached ICC profile, say).
-    mutating func setCompressedStream(_ number: Int, dictionary: PDFByteWriter, flateData: [UInt8]) {
+    mutating func setCompressedStream(_ number: Int, dictionary: PDFWriteBuffer, flateData: [UInt8]) {
         writeStream(number, dictionary: dictionary, body: flateData, filter: "FlateDecode")
     }
 
-    private mutating func writeStream(_ number: Int, dictionary: PDFByteWriter, body: [UInt8], filter: StaticString?) {
+    private mutating func writeStream(_ number: Int, dictionary: PDFWriteBuffer, body: [UInt8], filter: StaticString?) {
         offsets[number] = output.count
         output.append(int: number)
         output.append(" 0 obj\n<<")
@@ -74,8 +74,8 @@ struct PDFFileWriter: Sendable {
         while start < packed.count {
             let group = packed[start..<min(start + Self.objectsPerStream, packed.count)]
             let streamNumber = reserve()
-            var header = PDFByteWriter(capacity: group.count * 10)
-            var bodies = PDFByteWriter(capacity: group.reduce(0) { $0 + $1.body.count + 1 })
+            var header = PDFWriteBuffer(capacity: group.count * 10)
+            var bodies = PDFWriteBuffer(capacity: group.reduce(0) { $0 + $1.body.count + 1 })
             for (index, object) in group.enumerated() {
                 location[object.number] = (streamNumber, index)
                 header.append(int: object.number)
@@ -86,7 +86,7 @@ struct PDFFileWriter: Sendable {
                 bodies.append("\n")
             }
             header.append("\n")
-            var dictionary = PDFByteWriter()
+            var dictionary = PDFWriteBuffer()
             dictionary.append("/Type /ObjStm /N ")
             dictionary.append(int: group.count)
             dictionary.append(" /First ")
@@ -118,7 +118,7 @@ struct PDFFileWriter: Sendable {
                 entry(0, 0, 0)
             }
         }
-        var dictionary = PDFByteWriter()
+        var dictionary = PDFWriteBuffer()
         dictionary.append("/Type /XRef /Size ")
         dictionary.append(int: size)
         dictionary.append(" /W [1 4 2] /Root ")

@@ -50,15 +50,12 @@ struct CheckStep: InvoiceStep {
         return findings
     }
 
-    /// The master data the invoice's lines cite; nil when the tenant has synced no product yet (a tenant that does
-    /// not sync its catalogue is not checked against an empty one).
+    /// The master data the invoice's lines cite. A tenant that does not sync its catalogue turns the catalogue checks
+    /// off in its settings; otherwise every line must cite a known, active product.
     static func loadCatalogue(for record: InvoiceRecord, original: StoredDocument?,
                               in transaction: any StoreTransaction) async throws -> CatalogueSnapshot?
     {
         guard let original, let decoded = try? InvoicePayload.decode(original.bytes) else { return nil }
-        guard try await !transaction.masterRecords(.product, tenant: record.tenant, after: nil, limit: 1).isEmpty else {
-            return nil
-        }
         let codes = CatalogueCheck.productCodes(of: decoded.invoice)
         var products: [String: Product] = [:]
         for stored in try await transaction.masterRecords(.product, codes: codes, tenant: record.tenant) {

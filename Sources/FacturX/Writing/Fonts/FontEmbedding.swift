@@ -15,7 +15,7 @@ struct FontEmbedding {
         let program = file.reserve()
         let toUnicode = file.reserve()
 
-        var type0 = PDFByteWriter(capacity: 256)
+        var type0 = PDFWriteBuffer(capacity: 256)
         type0.append("<< /Type /Font /Subtype /Type0 /BaseFont ")
         type0.append(name: baseName)
         type0.append(" /Encoding /Identity-H /DescendantFonts [")
@@ -25,7 +25,7 @@ struct FontEmbedding {
         type0.append(" >>")
         file.setObject(fontObject, type0)
 
-        var cid = PDFByteWriter(capacity: 256 + usage.glyphs.count * 6)
+        var cid = PDFWriteBuffer(capacity: 256 + usage.glyphs.count * 6)
         cid.append("<< /Type /Font /Subtype /CIDFontType2 /BaseFont ")
         cid.append(name: baseName)
         cid.append(" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ")
@@ -38,7 +38,7 @@ struct FontEmbedding {
         cid.append("]] >>")
         file.setObject(cidFont, cid)
 
-        var fd = PDFByteWriter(capacity: 256)
+        var fd = PDFWriteBuffer(capacity: 256)
         fd.append("<< /Type /FontDescriptor /FontName ")
         fd.append(name: baseName)
         fd.append(" /Flags ")
@@ -64,13 +64,13 @@ struct FontEmbedding {
         fd.append(" >>")
         file.setObject(descriptor, fd)
 
-        var programDictionary = PDFByteWriter()
+        var programDictionary = PDFWriteBuffer()
         programDictionary.append("/Length1 ")
         programDictionary.append(int: subset.program.count)
         // Written unfiltered: a hint-free subset is a few kilobytes that Flate would shrink by a quarter at most.
         file.setStream(program, dictionary: programDictionary, data: subset.program, compress: false)
 
-        file.setStream(toUnicode, dictionary: PDFByteWriter(), data: ToUnicodeCMap.make(usage.texts), compress: false)
+        file.setStream(toUnicode, dictionary: PDFWriteBuffer(), data: ToUnicodeCMap.make(usage.texts), compress: false)
     }
 
     /// Font units to the PDF's 1/1000 text space.
@@ -97,7 +97,7 @@ struct FontEmbedding {
         return tag
     }
 
-    private func reference(_ number: Int, _ output: inout PDFByteWriter) {
+    private func reference(_ number: Int, _ output: inout PDFWriteBuffer) {
         output.append(int: number)
         output.append(" 0 R")
     }
@@ -106,7 +106,7 @@ struct FontEmbedding {
 /// The ToUnicode CMap (PDF 9.10.3) that maps 2-byte CIDs back to characters.
 enum ToUnicodeCMap {
     static func make(_ texts: [Unicode.Scalar]) -> [UInt8] {
-        var output = PDFByteWriter(capacity: 512 + texts.count * 24)
+        var output = PDFWriteBuffer(capacity: 512 + texts.count * 24)
         output.append("""
             /CIDInit /ProcSet findresource begin
             12 dict begin
@@ -128,12 +128,7 @@ enum ToUnicodeCMap {
             for (cid, scalar) in chunk {
                 output.append(hexString: [UInt8(cid >> 8), UInt8(cid & 0xFF)])
                 output.append(" ")
-                var units: [UInt8] = []
-                for unit in String(scalar).utf16 {
-                    units.append(UInt8(unit >> 8))
-                    units.append(UInt8(unit & 0xFF))
-                }
-                output.append(hexString: units)
+                output.append(hexString: utf16BigEndian(scalar))
                 output.append("\n")
             }
             output.append("endbfchar\n")
@@ -141,5 +136,15 @@ enum ToUnicodeCMap {
         }
         output.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
         return output.bytes
+    }
+
+    /// The UTF-16BE code units of a character (a surrogate pair above U+FFFF).
+    static func utf16BigEndian(_ scalar: Unicode.Scalar) -> [UInt8] {
+        let value = scalar.value
+        guard value > 0xFFFF else { return [UInt8(value >> 8), UInt8(value & 0xFF)] }
+        let offset = value - 0x10000
+        let high = 0xD800 + (offset >> 10)
+        let low = 0xDC00 + (offset & 0x3FF)
+        return [UInt8(high >> 8), UInt8(high & 0xFF), UInt8(low >> 8), UInt8(low & 0xFF)]
     }
 }

@@ -45,7 +45,7 @@ struct FontUsage: Sendable {
     }
 
     /// Appends `(…)` with the 2-byte CIDs of `text` (Identity-H), registering new glyphs.
-    mutating func encode(_ text: String, into output: inout PDFByteWriter) {
+    mutating func encode(_ text: String, into output: inout PDFWriteBuffer) {
         let capacity = 2 + text.utf8.count * 4
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             var count = 0

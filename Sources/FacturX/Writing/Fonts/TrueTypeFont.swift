@@ -15,6 +15,8 @@ final class TrueTypeFont: Sendable {
     let leftSideBearings: [Int16]
     /// Start of every glyph in `glyf` (relative to the table) and one more for the end of the last.
     let glyphOffsets: [Int]
+    /// Where `glyf` starts in `data`.
+    let glyphTableStart: Int
     /// Glyph id of every BMP code point (0 = none).
     let basicPlane: [UInt16]
     /// Glyph ids of the code points above U+FFFF.
@@ -91,6 +93,7 @@ final class TrueTypeFont: Sendable {
             offsets[glyph] = min(value, glyfLength)
         }
         glyphOffsets = offsets
+        glyphTableStart = tables["glyf", default: 0..<0].lowerBound
 
         let unicode = try TrueTypeCharacterMap(data: data, table: tables["cmap", default: 0..<0], path: path)
         basicPlane = unicode.basicPlane
@@ -128,9 +131,9 @@ final class TrueTypeFont: Sendable {
 
     /// The bytes of a glyph's outline in `glyf` (empty for a glyph without contours).
     func glyphData(_ glyph: Int) -> ArraySlice<UInt8> {
-        guard glyph >= 0, glyph < glyphCount, let glyf = tables["glyf"] else { return [] }
-        let start = glyf.lowerBound + glyphOffsets[glyph]
-        let end = glyf.lowerBound + glyphOffsets[glyph + 1]
+        guard glyph >= 0, glyph < glyphCount else { return [] }
+        let start = glyphTableStart + glyphOffsets[glyph]
+        let end = glyphTableStart + glyphOffsets[glyph + 1]
         guard start < end else { return [] }
         return data[start..<end]
     }

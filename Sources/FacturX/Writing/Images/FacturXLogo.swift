@@ -7,7 +7,7 @@ public struct FacturXLogo: Sendable {
     let width: Int
     let height: Int
     /// Image dictionary entries after `/Subtype /Image`, without `/Length` and `/Filter`.
-    let dictionary: PDFByteWriter
+    let dictionary: PDFWriteBuffer
     let data: [UInt8]
     let filter: StaticString
 
@@ -24,7 +24,7 @@ public struct FacturXLogo: Sendable {
         }
     }
 
-    init(width: Int, height: Int, dictionary: PDFByteWriter, data: [UInt8], filter: StaticString) {
+    init(width: Int, height: Int, dictionary: PDFWriteBuffer, data: [UInt8], filter: StaticString) {
         self.width = width
         self.height = height
         self.dictionary = dictionary
@@ -33,8 +33,8 @@ public struct FacturXLogo: Sendable {
     }
 
     /// `/Type /XObject /Subtype /Image /Width … /Height …` followed by `rest`.
-    static func imageDictionary(width: Int, height: Int, _ rest: (inout PDFByteWriter) -> Void) -> PDFByteWriter {
-        var dictionary = PDFByteWriter(capacity: 128)
+    static func imageDictionary(width: Int, height: Int, _ rest: (inout PDFWriteBuffer) -> Void) -> PDFWriteBuffer {
+        var dictionary = PDFWriteBuffer(capacity: 128)
         dictionary.append("/Type /XObject /Subtype /Image /Width ")
         dictionary.append(int: width)
         dictionary.append(" /Height ")

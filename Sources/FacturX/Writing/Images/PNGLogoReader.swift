@@ -77,7 +77,7 @@ enum PNGLogoReader {
         return FacturXLogo(width: header.width, height: header.height, dictionary: dictionary, data: data, filter: "FlateDecode")
     }
 
-    private static func appendPredictor(_ dictionary: inout PDFByteWriter, _ header: Header, colors: Int) {
+    private static func appendPredictor(_ dictionary: inout PDFWriteBuffer, _ header: Header, colors: Int) {
         dictionary.append(" /BitsPerComponent ")
         dictionary.append(int: header.bitDepth)
         dictionary.append(" /DecodeParms << /Predictor 15 /Colors ")

@@ -3,7 +3,7 @@ import EInvoiceSyntax
 /// The document's XMP packet: PDF/A-3B identification, Dublin Core and XMP basic properties that repeat the
 /// Info dictionary word for word, and the Factur-X extension schema with its four properties
 /// (Factur-X 1.07, section "PDF/A-3 XMP metadata"). Written uncompressed so that any tool can read it.
-struct XMPPacketWriter: Sendable {
+struct XMPPacket: Sendable {
     var title: String
     var author: String
     var subject: String

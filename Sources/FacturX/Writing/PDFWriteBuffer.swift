@@ -1,6 +1,6 @@
 /// A growing byte buffer with the few PDF token writers the file needs: integers, coordinates,
 /// names, strings. Coordinates are written with at most 3 decimals and no exponent.
-struct PDFByteWriter: Sendable {
+struct PDFWriteBuffer: Sendable {
     var bytes: [UInt8] = []
 
     init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
@@ -81,7 +81,7 @@ struct PDFByteWriter: Sendable {
     mutating func append(name: String) {
         bytes.append(UInt8(ascii: "/"))
         for byte in name.utf8 {
-            let regular = byte > 0x20 && byte < 0x7F && !PDFByteWriter.delimiters.contains(byte) && byte != UInt8(ascii: "#")
+            let regular = byte > 0x20 && byte < 0x7F && !PDFWriteBuffer.delimiters.contains(byte) && byte != UInt8(ascii: "#")
             if regular {
                 bytes.append(byte)
             } else {
@@ -99,8 +99,8 @@ struct PDFByteWriter: Sendable {
     }
 
     mutating func appendHexByte(_ byte: UInt8) {
-        bytes.append(PDFByteWriter.hexDigits[Int(byte >> 4)])
-        bytes.append(PDFByteWriter.hexDigits[Int(byte & 0x0F)])
+        bytes.append(PDFWriteBuffer.hexDigits[Int(byte >> 4)])
+        bytes.append(PDFWriteBuffer.hexDigits[Int(byte & 0x0F)])
     }
 
     /// A text string (PDF 7.9.2.2): plain ASCII as a literal string, anything else as UTF-16BE with a BOM.
