@@ -43,9 +43,9 @@ struct RuntimeHTTPTests {
         #expect(gone?.problem.detail == "The database does not answer.")
     }
 
-    @Test("/metrics is Prometheus text and its counters move with requests and invoices")
-    func metrics() async throws {
-        try await RuntimeTestServer.with { server in
+    @Test("/metrics is Prometheus text and its counters move with requests and invoices", arguments: TestBackend.all)
+    func metrics(backend: TestBackend) async throws {
+        try await RuntimeTestServer.with(backend: backend) { server in
             for _ in 0..<3 { _ = try await server.get("/health") }
             _ = try await server.get("/no/such/route")
             let first = try await server.get("/metrics")
