@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "EInvoice", "EInvoiceSyntax", "EInvoiceRules",
+                "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "FacturX",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

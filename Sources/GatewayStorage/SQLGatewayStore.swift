@@ -34,7 +34,7 @@ public final class SQLGatewayStore: GatewayStore {
         let location = try StoreLocation(url: url)
         switch location {
         case .sqlite(let path):
-            let backend = try await SQLiteBackend.open(path: path, logger: logger)
+            let backend = try await SQLiteBackend.open(path: path, readers: options.sqliteReaders, logger: logger)
             return SQLGatewayStore(backend: .sqlite(backend), dialect: .sqlite, schema: nil,
                                    displayName: location.displayName)
         case .postgres(let postgres):
@@ -51,6 +51,12 @@ public final class SQLGatewayStore: GatewayStore {
         _ body: @Sendable (any StoreTransaction) async throws -> Result
     ) async throws -> Result {
         try await withSession { transaction in try await body(transaction) }
+    }
+
+    public func read<Result: Sendable>(
+        _ body: @Sendable (any StoreTransaction) async throws -> Result
+    ) async throws -> Result {
+        try await withSession(readOnly: true) { transaction in try await body(transaction) }
     }
 
     /// Applies missing migrations; returns the versions it applied (empty when the schema was up to date).
@@ -72,16 +78,20 @@ public final class SQLGatewayStore: GatewayStore {
     }
 
     /// Runs `body` in a transaction with the store's concrete transaction handle.
-    func withSession<Result: Sendable>(_ body: (SQLStoreTransaction) async throws -> Result) async throws -> Result {
+    func withSession<Result: Sendable>(readOnly: Bool = false, _ body: (SQLStoreTransaction) async throws -> Result)
+        async throws -> Result
+    {
         let dialect = self.dialect
         func run(_ database: any SQLDatabase) async throws -> Result {
             let lifetime = TransactionLifetime()
             defer { lifetime.end() }
             return try await body(SQLStoreTransaction(database: database, dialect: dialect, lifetime: lifetime))
         }
-        switch backend {
-        case .sqlite(let sqlite): return try await sqlite.transaction(run)
-        case .postgres(let postgres): return try await postgres.transaction(run)
+        switch (backend, readOnly) {
+        case (.sqlite(let sqlite), false): return try await sqlite.transaction(run)
+        case (.sqlite(let sqlite), true): return try await sqlite.read(run)
+        case (.postgres(let postgres), false): return try await postgres.transaction(run)
+        case (.postgres(let postgres), true): return try await postgres.read(run)
         }
     }
 }

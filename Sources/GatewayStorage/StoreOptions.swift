@@ -6,9 +6,13 @@ public struct StoreOptions: Sendable {
     /// Letters, digits and `_` only. Lets several installations, or test runs, share one database.
     public var postgresSchema: String?
 
-    public init(maximumConnections: Int = 20, postgresSchema: String? = nil) {
+    /// SQLite: reader connections for ``SQLGatewayStore/read(_:)`` (writes always use the one writer).
+    public var sqliteReaders: Int
+
+    public init(maximumConnections: Int = 20, postgresSchema: String? = nil, sqliteReaders: Int = 4) {
         self.maximumConnections = maximumConnections
         self.postgresSchema = postgresSchema
+        self.sqliteReaders = sqliteReaders
     }
 
     func validatedSchema() throws(StoreLocationError) -> String? {

@@ -10,6 +10,11 @@ struct CatalogueAPITests {
             let tenant = try await gateway.makeTenant("acme")
             let payload = Payloads.cii(number: "FA-CAT-1")
             try await gateway.serve { api in
+                // The tenant syncs a catalogue, but not these products.
+                let other = try await api.send(.put, "/v1/products/OTHER-1", key: tenant.admin, json: [
+                    "name": "Autre article", "unitCode": "C62", "vatCategory": "S", "vatRate": "20.00",
+                ])
+                #expect(other.status == 201)
                 let unknown = try await api.call(.post, "/v1/invoices?validate=sync", key: tenant.admin, body: payload,
                                                  contentType: "application/xml")
                 #expect(unknown.status == 422, "\(unknown.text)")

@@ -1,4 +1,5 @@
 import EInvoice
+import FacturX
 import Foundation
 import Gateway
 import Testing
@@ -134,6 +135,30 @@ struct InvoiceFlowTests {
                 let original = try await api.get("/v1/invoices/\(id)/documents/original", key: tenant.admin)
                 #expect(original.body == example)
                 #expect(original.header("Content-Type") == "application/json")
+            }
+        }
+    }
+
+    @Test("a Factur-X PDF is read through its embedded XML; the PDF is kept as the original", arguments: [TestBackend.sqlite])
+    func facturXUpload(backend: TestBackend) async throws {
+        try await APITestGateway.with(backend) { gateway in
+            let tenant = try await gateway.makeTenant("acme")
+            let pdf = try FacturXWriter().create(invoice: Payloads.invoice(number: "FA-PDF-1"))
+            let id: String = try await gateway.serve { api in
+                let posted = try await api.call(.post, "/v1/invoices?validate=sync", key: tenant.admin, body: pdf,
+                                                contentType: "application/pdf")
+                #expect(posted.status == 202, "\(posted.text)")
+                #expect(posted.json["sourceFormat"].string == "facturx")
+                #expect(posted.json["number"].string == "FA-PDF-1")
+                #expect(posted.json["state"].string == "checked")
+                return try #require(posted.json["id"].string)
+            }
+            try await gateway.drain()
+            try await gateway.serve { api in
+                let original = try await api.get("/v1/invoices/\(id)/documents/original", key: tenant.admin)
+                #expect(original.body == pdf)
+                #expect(original.header("Content-Type") == "application/pdf")
+                #expect(try await api.get("/v1/invoices/\(id)", key: tenant.admin).json["state"].string == "held")
             }
         }
     }

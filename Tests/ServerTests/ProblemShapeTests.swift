@@ -51,7 +51,7 @@ struct ProblemShapeTests {
                 Self.expectProblem(try await api.call(.post, path, key: tenant.admin, body: Array("hello".utf8),
                                                       contentType: "text/plain"), status: 415, path: path)
                 Self.expectProblem(try await api.call(.post, path, key: tenant.admin, body: Array("%PDF-1.7\n".utf8),
-                                                      contentType: "application/pdf"), status: 415, path: path)
+                                                      contentType: "application/pdf"), status: 400, path: path)
                 Self.expectProblem(try await api.call(.post, path, key: tenant.admin, body: Payloads.cii(number: "X"),
                                                       contentType: "application/json"), status: 415, path: path)
                 Self.expectProblem(try await api.call(.post, path, key: tenant.admin, body: Array("<Invoice>".utf8),

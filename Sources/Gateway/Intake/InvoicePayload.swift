@@ -1,5 +1,6 @@
 import EInvoice
 import EInvoiceSyntax
+import FacturX
 
 /// Reads an ERP payload into the model, detecting its format.
 public enum InvoicePayload {
@@ -47,7 +48,18 @@ public enum InvoicePayload {
                 throw Unreadable(format: .json, message: error.description)
             }
         case .facturX:
-            throw Unreadable(format: .facturX, message: "Factur-X PDF intake is not available yet: send the CII XML")
+            let xml: [UInt8]
+            do {
+                xml = try FacturXReader.extract(pdf: bytes).xml
+            } catch {
+                throw Unreadable(format: .facturX, message: "the PDF carries no readable invoice XML: \(error.description)")
+            }
+            do {
+                let parsed = try InvoiceDocumentReader().read(bytes: xml)
+                return Decoded(invoice: parsed.invoice, format: .facturX, parsed: parsed)
+            } catch {
+                throw Unreadable(format: .facturX, message: "the XML embedded in the PDF cannot be read: \(error.description)")
+            }
         case .cii, .ubl:
             do {
                 let parsed = try InvoiceDocumentReader().read(bytes: bytes)

@@ -11,6 +11,12 @@ public protocol GatewayStore: Sendable {
         _ body: @Sendable (any StoreTransaction) async throws -> Result
     ) async throws -> Result
 
+    /// Runs `body` in a read-only transaction: one consistent view, and any write in it fails. On SQLite it runs on
+    /// a reader connection and does not queue behind writers. Use it for transactions that only read.
+    func read<Result: Sendable>(
+        _ body: @Sendable (any StoreTransaction) async throws -> Result
+    ) async throws -> Result
+
     /// Creates or upgrades the schema (versioned migrations, run at start-up; safe to run from several nodes).
     func migrate() async throws
 
@@ -19,6 +25,15 @@ public protocol GatewayStore: Sendable {
 
     /// Releases connections. The store is unusable afterwards.
     func shutdown() async throws
+}
+
+extension GatewayStore {
+    /// Stores without a separate read path run reads as ordinary transactions.
+    public func read<Result: Sendable>(
+        _ body: @Sendable (any StoreTransaction) async throws -> Result
+    ) async throws -> Result {
+        try await transaction(body)
+    }
 }
 
 /// Everything a transaction can do.

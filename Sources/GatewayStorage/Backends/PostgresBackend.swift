@@ -17,10 +17,21 @@ final class PostgresBackend: Sendable {
     }
 
     func transaction<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
+        try await run(body, begin: "BEGIN")
+    }
+
+    /// A read-only REPEATABLE READ transaction: every statement sees the same snapshot.
+    func read<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result) async throws -> Result {
+        try await run(body, begin: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    }
+
+    private func run<Result: Sendable>(_ body: (any SQLDatabase) async throws -> Result, begin: SQLQueryString)
+        async throws -> Result
+    {
         do {
             return try await client.withConnection { connection in
                 let database: any SQLDatabase = connection.sql(queryLogLevel: nil)
-                try await Self.execute("BEGIN", on: database, during: "begin transaction")
+                try await Self.execute(begin, on: database, during: "begin transaction")
                 do {
                     let result = try await body(database)
                     try await Self.execute("COMMIT", on: database, during: "commit")

@@ -21,13 +21,23 @@ final class TestClock: GatewayClock {
 
 /// A value shared between test tasks.
 final class Locked<Value: Sendable>: Sendable {
-    private let value: Mutex<Value>
+    fileprivate let value: Mutex<Value>
 
     init(_ value: Value) { self.value = Mutex(value) }
 
     var current: Value { value.withLock { $0 } }
 
     func set(_ newValue: Value) { value.withLock { $0 = newValue } }
+}
+
+extension Locked where Value == Int {
+    /// The value before adding one.
+    func increment() -> Int {
+        value.withLock { current in
+            defer { current += 1 }
+            return current
+        }
+    }
 }
 
 /// Records and values the store tests write.

@@ -28,9 +28,7 @@ enum APIErrorMapping {
                 return ProblemError(
                     .unsupportedMediaType, title: "Unsupported invoice format",
                     detail: "The body is not an invoice this API reads: \(message). Send the canonical JSON invoice (application/json), CII or UBL XML (application/xml), or a Factur-X PDF (application/pdf).")
-            case .facturX:
-                return ProblemError(.unsupportedMediaType, title: "Factur-X PDF not accepted yet", detail: message)
-            case .json, .cii, .ubl:
+            case .json, .cii, .ubl, .facturX:
                 return ProblemError(
                     .badRequest, title: "Unreadable invoice", detail: message,
                     type: "https://passerelle.dev/problems/unreadable-invoice")
