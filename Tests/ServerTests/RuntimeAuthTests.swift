@@ -7,9 +7,9 @@ import Testing
 
 @Suite("Runtime authentication: API keys, OAuth2 access tokens, scopes, audit")
 struct RuntimeAuthTests {
-    @Test("the first admin key works; no token, an unknown token and a revoked key are 401")
-    func apiKeys() async throws {
-        try await RuntimeTestServer.with { server in
+    @Test("the first admin key works; no token, an unknown token and a revoked key are 401", arguments: TestBackend.all)
+    func apiKeys(backend: TestBackend) async throws {
+        try await RuntimeTestServer.with(backend: backend) { server in
             #expect(server.adminSecret.hasPrefix("psk_"))
             let admin = try await server.get("/test/whoami", bearer: server.adminSecret)
             #expect(admin.status == 200)
@@ -59,9 +59,9 @@ struct RuntimeAuthTests {
         }
     }
 
-    @Test("POST /oauth/token issues a JWT that authenticates, narrowed to the scopes asked for")
-    func clientCredentials() async throws {
-        try await RuntimeTestServer.with(configure: { $0.auth.keyCacheLifetime = .milliseconds(200) }) { server in
+    @Test("POST /oauth/token issues a JWT that authenticates, narrowed to the scopes asked for", arguments: TestBackend.all)
+    func clientCredentials(backend: TestBackend) async throws {
+        try await RuntimeTestServer.with(backend: backend, configure: { $0.auth.keyCacheLifetime = .milliseconds(200) }) { server in
             let key = try await server.makeKey(scopes: [.invoicesRead, .invoicesWrite])
             let reply = try await server.token([
                 ("grant_type", "client_credentials"), ("client_id", key.record.id), ("client_secret", key.secret),

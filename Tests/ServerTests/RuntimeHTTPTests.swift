@@ -43,9 +43,9 @@ struct RuntimeHTTPTests {
         #expect(gone?.problem.detail == "The database does not answer.")
     }
 
-    @Test("/metrics is Prometheus text and its counters move with requests and invoices")
-    func metrics() async throws {
-        try await RuntimeTestServer.with { server in
+    @Test("/metrics is Prometheus text and its counters move with requests and invoices", arguments: TestBackend.all)
+    func metrics(backend: TestBackend) async throws {
+        try await RuntimeTestServer.with(backend: backend) { server in
             for _ in 0..<3 { _ = try await server.get("/health") }
             _ = try await server.get("/no/such/route")
             let first = try await server.get("/metrics")
@@ -55,13 +55,20 @@ struct RuntimeHTTPTests {
             #expect(Self.value(in: first.body, #"passerelle_http_requests_total{method="GET",route="NotFound",status="404"}"#) == 1)
             #expect(first.body.contains("passerelle_http_request_duration_seconds_bucket"))
 
+            // No catalogue in this tenant: with its checks off the invoice goes the whole way, to held.
+            let noCatalogue = TenantSettings(catalogue: CataloguePolicy(
+                rejectUnknownProduct: false, rejectInactiveProduct: false, rejectVATMismatch: false,
+                rejectPriceMismatch: false))
+            try await server.store.transaction { transaction in
+                try await transaction.updateTenantSettings(RuntimeTestServer.tenant, settings: noCatalogue)
+            }
             let payload = try Array(Data(contentsOf: RuntimeTestPaths.exampleInvoice))
             _ = try await server.services.intake.receive(
                 IntakeRequest(tenant: RuntimeTestServer.tenant, payload: payload, actor: "test"))
             do {
                 try await eventually("the pipeline to finish the invoice") {
                     let text = try await server.get("/metrics").body
-                    return (Self.value(in: text, #"passerelle_jobs_completed_total{kind="check"}"#) ?? 0) >= 1
+                    return (Self.value(in: text, #"passerelle_jobs_completed_total{kind="dispatch"}"#) ?? 0) >= 1
                 }
             } catch {
                 Issue.record("\(error): \(try await server.get("/metrics").body)")
@@ -69,9 +76,9 @@ struct RuntimeHTTPTests {
             }
             let second = try await server.get("/metrics")
             #expect(Self.value(in: second.body, "passerelle_invoices_received_total") == 1)
-            #expect(Self.value(in: second.body, #"passerelle_jobs_completed_total{kind="check"}"#) == 1)
-            // No product is synced, so the catalogue check rejects the invoice: its pipeline ends there.
-            #expect(Self.value(in: second.body, #"passerelle_jobs_completed_total{kind="render"}"#) == nil)
+            for kind in ["check", "render", "dispatch"] {
+                #expect(Self.value(in: second.body, #"passerelle_jobs_completed_total{kind="\#(kind)"}"#) == 1, "\(kind)")
+            }
             #expect(second.body.contains(#"passerelle_jobs_queue{state="pending"}"#))
             #expect(Self.value(in: second.body, #"passerelle_http_requests_total{method="GET",route="/health",status="200"}"#) == 3)
         }

@@ -110,19 +110,16 @@ struct RuntimeServeCommandTests {
         let key = try await serve.line(startingWith: "psk_")
         let auth = ("Authorization", "Bearer \(key)")
         let json = ("Content-Type", "application/json")
-        let products = [
-            ("REF-1001", #"{"name": "Audit de configuration", "unitCode": "C62", "vatCategory": "S", "vatRate": "5.50"}"#),
-            ("REF-1002", #"{"name": "Formation des utilisateurs", "unitCode": "C62", "vatCategory": "S", "vatRate": "20.00"}"#),
-            ("REF-1003", #"{"name": "Support mensuel", "unitCode": "C62", "vatCategory": "S", "vatRate": "5.50"}"#),
-        ]
-        for (code, body) in products {
+        // The README's commands: the three products the example sells, then the canonical JSON example.
+        for (code, rate) in [("REF-1001", "5.50"), ("REF-1002", "20.00"), ("REF-1003", "5.50")] {
+            let body = #"{"name": "\#(code)", "unitCode": "C62", "vatCategory": "S", "vatRate": "\#(rate)"}"#
             let reply = try await Self.fetch(api + "/v1/products/" + code, method: .PUT, headers: [auth, json], body: body)
             #expect(reply.status == 201, "\(code): \(reply.body)")
         }
-        let example = try String(contentsOf: RuntimeTestPaths.repositoryRoot.appendingPathComponent("openapi/examples/invoice.json"),
-                                 encoding: .utf8)
-        let posted = try await Self.fetch(api + "/v1/invoices", method: .POST,
-                                          headers: [auth, json, ("Idempotency-Key", "first-try")], body: example)
+        let example = try String(
+            contentsOf: RuntimeTestPaths.repositoryRoot.appendingPathComponent("openapi/examples/invoice.json"),
+            encoding: .utf8)
+        let posted = try await Self.fetch(api + "/v1/invoices", method: .POST, headers: [auth, json], body: example)
         #expect(posted.status == 202, "\(posted.body)")
         let invoice = try JSONSerialization.jsonObject(with: Data(posted.body.utf8)) as? [String: Any]
         let id = try #require(invoice?["id"] as? String)

@@ -36,8 +36,10 @@ struct RuntimeTestServer: Sendable {
     static let tenant = TenantID("default")
 
     /// Starts a server, runs `body`, then shuts everything down gracefully.
-    /// `folder`: where the data goes; pass one to look at the database after the server stopped.
+    /// `folder`: where the data goes; pass one to look at the SQLite database after the server stopped.
+    /// `backend`: SQLite in `folder`, or a fresh schema of the test PostgreSQL (``TestBackend``).
     static func with<Value: Sendable>(
+        backend: TestBackend = .sqlite,
         folder: RuntimeTemporaryFolder = RuntimeTemporaryFolder(),
         configure: (inout ServerConfiguration) -> Void = { _ in },
         clientTLS: TLSConfiguration? = nil,
@@ -51,7 +53,16 @@ struct RuntimeTestServer: Sendable {
         configure(&configuration)
         var logger = Logger(label: "passerelle.test")
         logger.logLevel = .warning
-        let store = try await SQLGatewayStore.open(url: "sqlite:" + folder.path("data/passerelle.db"), logger: logger)
+        let store: SQLGatewayStore
+        var dropSchema: (@Sendable () async -> Void)?
+        switch backend {
+        case .sqlite:
+            store = try await SQLGatewayStore.open(url: "sqlite:" + folder.path("data/passerelle.db"), logger: logger)
+        case .postgres:
+            let made = try await backend.makeStore()
+            store = made.store
+            dropSchema = made.cleanup
+        }
         let components = try await ServerComponents.make(configuration: configuration, store: store, logger: logger)
         let services = GatewayServices(store: components.store, clock: components.clock)
         let (startedStream, startedContinuation) = AsyncStream.makeStream(of: PasserelleApplication.Started.self)
@@ -87,7 +98,11 @@ struct RuntimeTestServer: Sendable {
         }
         try await client.shutdown()
         await components.shutdown()
-        try await store.shutdown()
+        if let dropSchema {
+            await dropSchema()
+        } else {
+            try await store.shutdown()
+        }
         return try outcome.get()
     }
 

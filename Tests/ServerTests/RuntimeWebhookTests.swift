@@ -30,12 +30,12 @@ struct RuntimeWebhookTests {
         }
     }
 
-    @Test("a receiver that fails twice then answers 200 gets the signed delivery three times; it ends delivered")
-    func retriedThenDelivered() async throws {
+    @Test("a receiver that fails twice then answers 200 gets the signed delivery three times; it ends delivered", arguments: TestBackend.all)
+    func retriedThenDelivered(backend: TestBackend) async throws {
         let receiver = RuntimeWebhookReceiver(script: [500, 500], then: 200)
         let secret = "whsec-" + UUID().uuidString
         try await receiver.serve { hookURL in
-            try await RuntimeTestServer.with(configure: Self.fastRetries) { server in
+            try await RuntimeTestServer.with(backend: backend, configure: Self.fastRetries) { server in
                 try await Self.subscribe(server, url: hookURL, secret: secret)
                 try await Self.receiveInvoice(server)
                 try await eventually("the delivery to succeed") {
@@ -66,11 +66,11 @@ struct RuntimeWebhookTests {
         #expect(event?["tenant"] as? String == "default")
     }
 
-    @Test("a receiver that always fails: dead-lettered after the job's attempts, then replayed and delivered")
-    func deadLetteredThenReplayed() async throws {
+    @Test("a receiver that always fails: dead-lettered after the job's attempts, then replayed and delivered", arguments: TestBackend.all)
+    func deadLetteredThenReplayed(backend: TestBackend) async throws {
         let receiver = RuntimeWebhookReceiver(script: [], then: 503)
         try await receiver.serve { hookURL in
-            try await RuntimeTestServer.with(configure: Self.fastRetries) { server in
+            try await RuntimeTestServer.with(backend: backend, configure: Self.fastRetries) { server in
                 try await Self.subscribe(server, url: hookURL, secret: "s3cret-s3cret")
                 try await Self.receiveInvoice(server)
                 try await eventually("the delivery to be dead-lettered") {

@@ -18,7 +18,8 @@ import Synchronization
 public final class PasserelleMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     let factory: PrometheusMetricsFactory
-    private let cache = Mutex<[String: CoreMetrics.Counter]>([:])
+    private let counters = Mutex<[String: CoreMetrics.Counter]>([:])
+    private let timers = Mutex<[String: CoreMetrics.Timer]>([:])
 
     public init() {
         registry = PrometheusCollectorRegistry()
@@ -40,8 +41,8 @@ public final class PasserelleMetrics: Sendable {
         let dimensions = [("method", method), ("route", route), ("status", String(status))]
         counter("passerelle_http_requests_total", dimensions).increment()
         let (seconds, attoseconds) = duration.components
-        CoreMetrics.Timer(label: "passerelle_http_request_duration_seconds", dimensions: dimensions,
-                          factory: factory).recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        timer("passerelle_http_request_duration_seconds", dimensions)
+            .recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     func invoicesReceived(_ count: Int) {
@@ -73,13 +74,28 @@ public final class PasserelleMetrics: Sendable {
         counter("passerelle_rate_limited_total", []).increment()
     }
 
+    /// Metric objects are made once per label set: making one looks the registry up under its lock.
     private func counter(_ label: String, _ dimensions: [(String, String)]) -> CoreMetrics.Counter {
-        let key = label + dimensions.map { "|\($0.0)=\($0.1)" }.joined()
-        return cache.withLock { cache in
-            if let counter = cache[key] { return counter }
+        let key = Self.key(label, dimensions)
+        return counters.withLock { counters in
+            if let counter = counters[key] { return counter }
             let counter = CoreMetrics.Counter(label: label, dimensions: dimensions, factory: factory)
-            cache[key] = counter
+            counters[key] = counter
             return counter
         }
+    }
+
+    private func timer(_ label: String, _ dimensions: [(String, String)]) -> CoreMetrics.Timer {
+        let key = Self.key(label, dimensions)
+        return timers.withLock { timers in
+            if let timer = timers[key] { return timer }
+            let timer = CoreMetrics.Timer(label: label, dimensions: dimensions, factory: factory)
+            timers[key] = timer
+            return timer
+        }
+    }
+
+    private static func key(_ label: String, _ dimensions: [(String, String)]) -> String {
+        label + dimensions.map { "|\($0.0)=\($0.1)" }.joined()
     }
 }
