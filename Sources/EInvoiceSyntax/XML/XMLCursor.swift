@@ -235,6 +235,8 @@ struct XMLCursor {
     mutating func readName(what: String) throws(XMLReadError) -> Range<Int> {
         let start = position
         var index = position
+        // Eight ASCII name bytes at a time (see `nameBytes`), then byte by byte up to the first other byte.
+        while index + 8 <= buffer.count, Self.nameBytes(word(at: index)) == Self.highBits { index += 8 }
         while index < buffer.count, isNameByte(buffer[index]) { index += 1 }
         position = index
         guard position > start else {
