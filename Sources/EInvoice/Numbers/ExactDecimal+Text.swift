@@ -110,6 +110,19 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of `description` (from a stack buffer when the magnitude fits 64 bits).
+    public func withDescriptionBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let magnitude = mantissa.magnitudeAsSigned
+        guard let small = UInt64(exactly: magnitude) else {
+            var text = description
+            return try text.withUTF8(body)
+        }
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.textCapacity) { buffer in
+            let start = Self.writeText(small, negative: mantissa < 0, fractionDigits: fractionDigits, into: buffer)
+            return try body(UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
     /// Room for a sign, 20 digits of a `UInt64`, a dot and up to 18 fraction digits.
     private static let textCapacity = 48
 
