@@ -111,15 +111,17 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
     }
 
     /// Calls `body` with the UTF-8 bytes of `description` (from a stack buffer when the magnitude fits 64 bits).
-    public func withDescriptionBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    /// Not generic, so that callers in other modules need no generic metadata at run time.
+    public func withDescriptionBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let magnitude = mantissa.magnitudeAsSigned
         guard let small = UInt64(exactly: magnitude) else {
             var text = description
-            return try text.withUTF8(body)
+            text.withUTF8(body)
+            return
         }
-        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.textCapacity) { buffer in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.textCapacity) { buffer in
             let start = Self.writeText(small, negative: mantissa < 0, fractionDigits: fractionDigits, into: buffer)
-            return try body(UnsafeBufferPointer(rebasing: buffer[start...]))
+            body(UnsafeBufferPointer(rebasing: buffer[start...]))
         }
     }
 

@@ -71,7 +71,7 @@ public struct CIIWriter: Sendable {
         w.end("rsm:ExchangedDocument")
 
         w.start("rsm:SupplyChainTradeTransaction")
-        for line in invoice.lines { writeLine(line, &w) }
+        for index in invoice.lines.indices { writeLine(invoice.lines[index], &w) }  // borrowed, not copied
         writeAgreement(invoice, &w)
         writeDelivery(invoice, &w)
         writeSettlement(invoice, &w)
