@@ -63,10 +63,10 @@ public struct RuleContext: Sendable {
     var rootLocation: SourceLocation? { parsed == nil ? nil : location(of: 0) }
 
     func locate(_ path: String) -> SourceLocation? {
-        guard let parsed else { return nil }
+        guard parsed != nil else { return nil }
         var candidate = Substring(path)
         while true {
-            if let element = parsed.sourceElement(String(candidate)) { return location(of: element) }
+            if let element = parsed?.sourceElement(String(candidate)) { return location(of: element) }
             guard let slash = candidate.lastIndex(of: "/") else { return nil }
             candidate = candidate[..<slash]
         }

@@ -31,7 +31,9 @@ public struct Validator: Sendable {
     }
 
     public func validate(_ parsed: ParsedInvoice) -> [Finding] {
-        run(RuleContext(parsed: parsed))
+        var context = RuleContext(parsed: parsed)
+        for group in groups { group.check(&context) }
+        return context.findings
     }
 
     /// Validates an invoice built in memory (no source locations).

@@ -28,19 +28,29 @@ public struct ParsedInvoice: Sendable {
     }
     /// Content found in the source that the EN 16931 model does not hold (EXTENDED or syntax-only
     /// elements), as XPaths. Converting to another syntax drops exactly these, so they are reported.
-    public var notCarried: [String]
+    /// (The XPaths are built on first use.)
+    public var notCarried: [String] {
+        get { notCarriedPaths.value }
+        set { notCarriedPaths = LazyValue(value: newValue) }
+    }
     private var sourcePaths: SourcePaths
+    private var notCarriedPaths: LazyValue<[String]>
 
     public init(invoice: Invoice, syntax: InvoiceSyntax, tree: XMLTree, sourceMap: [String: Int], notCarried: [String]) {
-        self.init(invoice: invoice, syntax: syntax, tree: tree, sourcePaths: TermPathTable(sourceMap), notCarried: notCarried)
+        self.init(
+            invoice: invoice, syntax: syntax, tree: tree, sourcePaths: TermPathTable(sourceMap),
+            notCarried: LazyValue(value: notCarried))
     }
 
-    init(invoice: Invoice, syntax: InvoiceSyntax, tree: XMLTree, sourcePaths: TermPathTable, notCarried: [String]) {
+    init(
+        invoice: Invoice, syntax: InvoiceSyntax, tree: XMLTree, sourcePaths: TermPathTable,
+        notCarried: LazyValue<[String]>
+    ) {
         self.invoice = invoice
         self.syntax = syntax
         self.tree = tree
         self.sourcePaths = SourcePaths(sourcePaths)
-        self.notCarried = notCarried
+        notCarriedPaths = notCarried
     }
 
     /// `sourceMap[path]`, without building the dictionary.

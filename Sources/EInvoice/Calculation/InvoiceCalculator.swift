@@ -37,8 +37,9 @@ public struct InvoiceCalculator: Sendable {
     }
 
     /// Fills BT-131 on every line, BG-23 and BG-22 (keeping BT-113 paid amount and BT-114 rounding amount).
-    public func complete(_ invoice: Invoice) -> Invoice {
-        var result = invoice
+    public func complete(_ invoice: consuming Invoice) -> Invoice {
+        // Consuming: the caller's last use hands over the invoice, so its lines are updated in place, not copied.
+        var result = consume invoice
         for index in result.lines.indices {
             result.lines[index].netAmount = lineNetAmount(result.lines[index])
         }

@@ -110,6 +110,21 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of `description` (from a stack buffer when the magnitude fits 64 bits).
+    /// Not generic, so that callers in other modules need no generic metadata at run time.
+    public func withDescriptionBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let magnitude = mantissa.magnitudeAsSigned
+        guard let small = UInt64(exactly: magnitude) else {
+            var text = description
+            text.withUTF8(body)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.textCapacity) { buffer in
+            let start = Self.writeText(small, negative: mantissa < 0, fractionDigits: fractionDigits, into: buffer)
+            body(UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
     /// Room for a sign, 20 digits of a `UInt64`, a dot and up to 18 fraction digits.
     private static let textCapacity = 48
 

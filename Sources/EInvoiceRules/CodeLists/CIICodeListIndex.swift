@@ -90,8 +90,16 @@ struct CIICodeListIndex: Sendable {
                 break
             }
         }
-        claims.sort { ($0.entry, $0.element) < ($1.entry, $1.element) }
-        return claims
+        // Grouped by entry, keeping document order within an entry (a counting sort: claims come in document order).
+        var starts = [Int](repeating: 0, count: table.count + 1)
+        for claim in claims { starts[claim.entry + 1] += 1 }
+        for entry in 0..<table.count { starts[entry + 1] += starts[entry] }
+        var sorted = claims
+        for claim in claims {
+            sorted[starts[claim.entry]] = claim
+            starts[claim.entry] += 1
+        }
+        return sorted
     }
 
     private func holds(_ entry: Int, at element: Int, _ query: CodeLists.TreeQuery) -> Bool {

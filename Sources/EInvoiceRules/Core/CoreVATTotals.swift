@@ -48,9 +48,8 @@ extension RuleContext {
 
     /// The VAT totals as the source writes them; nil in memory.
     private var coreSourceVATTotals: [CoreVATTotal]? {
-        guard let parsed, !parsed.tree.elements.isEmpty else { return nil }
-        let tree = parsed.tree
-        switch parsed.syntax {
+        guard let syntax = parsed?.syntax, let tree = parsed?.tree, !tree.elements.isEmpty else { return nil }
+        switch syntax {
         case .cii:
             let path = [
                 "SupplyChainTradeTransaction", "ApplicableHeaderTradeSettlement",

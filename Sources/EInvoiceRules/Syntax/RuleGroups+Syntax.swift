@@ -50,10 +50,11 @@ extension RuleGroups {
         runsOn: @escaping @Sendable (InvoiceSyntax, SchematronProfile?) -> Bool
     ) -> RuleGroup {
         RuleGroup(name: name, ruleIDs: table.ruleIDs) { context in
-            guard let parsed = context.parsed else { return }
-            let profile = parsed.syntax == .cii ? context.schematronProfile(cii: parsed.tree) : nil
-            guard runsOn(parsed.syntax, profile) else { return }
-            for violation in table.check(parsed.tree) {
+            // Fields are read through the optional rather than by copying the whole parsed invoice out of it.
+            guard let syntax = context.parsed?.syntax, let tree = context.parsed?.tree else { return }
+            let profile = syntax == .cii ? context.schematronProfile(cii: tree) : nil
+            guard runsOn(syntax, profile) else { return }
+            for violation in table.check(tree) {
                 let assertion = violation.assertion
                 context.report(
                     assertion.id, assertion.severity, element: violation.element,

@@ -74,20 +74,24 @@ final class SyntaxDocument {
                 }
             }
         }
+        // From the parent links alone (children come after their parent, in order), without reading the
+        // children arrays.
         var subtreeEnd = [Int32](repeating: 0, count: count)
         var firstChild = [Int32](repeating: -1, count: count)
+        var lastChild = [Int32](repeating: -1, count: count)
         var nextSibling = [Int32](repeating: -1, count: count)
         elements.withUnsafeBufferPointer { elements in
-            for index in stride(from: count - 1, through: 0, by: -1) {
-                let children = elements[index].children
-                if let last = children.last {
-                    subtreeEnd[index] = subtreeEnd[last]
-                    firstChild[index] = Int32(children[0])
-                    for position in 1..<children.count { nextSibling[children[position - 1]] = Int32(children[position]) }
-                } else {
-                    subtreeEnd[index] = Int32(index + 1)
-                }
+            for index in 0..<count {
+                let parent = elements[index].parent
+                guard parent >= 0 else { continue }
+                let previous = lastChild[parent]
+                if previous >= 0 { nextSibling[Int(previous)] = Int32(index) } else { firstChild[parent] = Int32(index) }
+                lastChild[parent] = Int32(index)
             }
+        }
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            let last = lastChild[index]
+            subtreeEnd[index] = last >= 0 ? subtreeEnd[Int(last)] : Int32(index + 1)
         }
         self.firstChild = firstChild
         self.nextSibling = nextSibling

@@ -9,6 +9,8 @@ extension SyntaxRuleTable {
         let document = evaluator.document
         let unknown = candidateStart.count - 2
         var violations: [SyntaxViolation] = []
+        // The loops read plain arrays (`RuleArrays`); a rule object is touched only to report a violation.
+        let flat = ruleArrays
         for element in 0..<tree.elements.count {
             let id = document.nameIDs[element]
             let slot = id >= 0 ? Int(id) : unknown
@@ -19,23 +21,32 @@ extension SyntaxRuleTable {
                 guard rulePatterns[index] != matchedPattern else { continue }
                 let trieNode = ruleTrieNodes[index]
                 if trieNode >= 0, document.trieNodes[element] != trieNode { continue }
-                let rule = rules[index]
-                guard rule.context.contains(where: { matches($0, step: $0.steps.count - 1, element, evaluator, fast) })
-                else { continue }
+                if !(fast && flat.decidedByTrie[index]) {
+                    var matched = false
+                    for context in Int(flat.contextStart[index])..<Int(flat.contextStart[index + 1]) {
+                        let pattern = flat.contexts[context]
+                        if matches(pattern, step: pattern.steps.count - 1, element, evaluator, fast) {
+                            matched = true
+                            break
+                        }
+                    }
+                    guard matched else { continue }
+                }
                 matchedPattern = rulePatterns[index]
-                for index in rule.nodes.indices {
+                let first = Int(flat.assertionStart[index])
+                for assertionIndex in first..<Int(flat.assertionStart[index + 1]) {
                     let holds: Bool
-                    if fast, element == 0, rule.forbiddenFirst[index] >= 0 {
-                        let second = rule.forbiddenSecond[index]
-                        holds = document.trieCount(path: rule.forbiddenFirst[index]) == 0
+                    if fast, element == 0, flat.forbiddenFirst[assertionIndex] >= 0 {
+                        let second = flat.forbiddenSecond[assertionIndex]
+                        holds = document.trieCount(path: flat.forbiddenFirst[assertionIndex]) == 0
                             && (second < 0 || document.trieCount(path: second) == 0)
                     } else if fast {
-                        holds = evaluator.holds(program, rule.nodes[index], at: Int32(element))
+                        holds = evaluator.holds(program, flat.nodes[assertionIndex], at: Int32(element))
                     } else {
-                        holds = evaluator.isTrue(rule.assertions[index].test, at: XNode(element))
+                        holds = evaluator.isTrue(rules[index].assertions[assertionIndex - first].test, at: XNode(element))
                     }
-                    guard holds == rule.reports[index] else { continue }
-                    let assertion = rule.assertions[index]
+                    guard holds == flat.reports[assertionIndex] else { continue }
+                    let assertion = rules[index].assertions[assertionIndex - first]
                     violations.append(
                         SyntaxViolation(assertion: assertion, element: witness(of: assertion, at: XNode(element), evaluator) ?? element))
                 }

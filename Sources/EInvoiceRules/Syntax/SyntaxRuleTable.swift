@@ -120,6 +120,8 @@ struct SyntaxRuleTable: Sendable {
     let candidateRules: [Int32]
     let rulePatterns: [Int32]
     let ruleTrieNodes: [Int32]
+    /// What the check loop reads of the rules, as plain arrays (no rule object is retained in the loop).
+    let ruleArrays: RuleArrays
     /// Every rule id of the table, in table order.
     let ruleIDs: [String]
     /// Lines that could not be read (a test asserts there are none).
@@ -202,6 +204,7 @@ struct SyntaxRuleTable: Sendable {
             guard rule.context.count == 1, rule.context[0].trieNode >= 0 else { return -1 }
             return rule.context[0].trieNode
         }
+        ruleArrays = RuleArrays(rules)
         self.ruleIDs = ids
         self.loadErrors = errors
     }
@@ -270,5 +273,37 @@ extension XPathExpression {
         case .filter(let inner, _): inner.isNodeSet
         default: false
         }
+    }
+}
+
+/// The rules of a table as flat arrays: rule `r`'s context alternatives are `contexts[contextStart[r]..<contextStart[r + 1]]`
+/// and its assertions `assertionStart[r]..<assertionStart[r + 1]` of the assertion arrays.
+final class RuleArrays: Sendable {
+    let contextStart: [Int32]
+    let contexts: [ContextPattern]
+    /// Whether the rule's one context is a plain absolute path without conditions: the element's trie node
+    /// alone decides whether it matches.
+    let decidedByTrie: [Bool]
+    let assertionStart: [Int32]
+    let nodes: [Int32]
+    let reports: [Bool]
+    let forbiddenFirst: [Int32]
+    let forbiddenSecond: [Int32]
+
+    init(_ rules: [SyntaxRule]) {
+        var contextStart: [Int32] = [0]
+        var assertionStart: [Int32] = [0]
+        for rule in rules {
+            contextStart.append(contextStart[contextStart.count - 1] + Int32(rule.context.count))
+            assertionStart.append(assertionStart[assertionStart.count - 1] + Int32(rule.assertions.count))
+        }
+        self.contextStart = contextStart
+        self.assertionStart = assertionStart
+        contexts = rules.flatMap(\.context)
+        decidedByTrie = rules.map { $0.context.count == 1 && $0.context[0].trieNode >= 0 && !$0.context[0].hasConditions }
+        nodes = rules.flatMap(\.nodes)
+        reports = rules.flatMap(\.reports)
+        forbiddenFirst = rules.flatMap(\.forbiddenFirst)
+        forbiddenSecond = rules.flatMap(\.forbiddenSecond)
     }
 }

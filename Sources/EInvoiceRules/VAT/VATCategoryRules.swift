@@ -9,7 +9,8 @@ extension RuleGroups {
     ) { context in
         let rules = VATCategoryRules(view: VATInvoiceView(context.invoice, schematron: VATSchematron(context.syntax)))
         let before = context.findings.count
-        for family in VATCategoryFamily.all { rules.check(family, &context) }
+        // Every check of a family looks at the lines, allowances, charges or breakdowns of its category.
+        for family in VATCategoryFamily.all where rules.view.mentions(family.code) { rules.check(family, &context) }
         guard context.syntax == .cii, let stated = VATCategoryFamily.ruleIDsStated(by: context.profile) else { return }
         let added = context.findings[before...].filter { stated.contains($0.ruleID) }
         context.findings.replaceSubrange(before..., with: added)

@@ -68,6 +68,8 @@ struct VATInvoiceView: Sendable {
     let lines: [VATItem]
     let allowances: [VATItem]
     let charges: [VATItem]
+    /// Every VAT category code a line, allowance, charge or breakdown of the invoice uses.
+    let mentionedCodes: [String]
 
     init(_ invoice: Invoice, schematron: VATSchematron) {
         self.invoice = invoice
@@ -87,7 +89,17 @@ struct VATInvoiceView: Sendable {
                 kind: .charge, index: index, category: charge.vatCategoryCode, rate: charge.vatRate,
                 amount: charge.amount, identifier: "")
         }
+        var codes: [String] = []
+        for code in (lines + allowances + charges).compactMap(\.category) + invoice.vatBreakdown.map(\.categoryCode)
+        where !codes.contains(code) {
+            codes.append(code)
+        }
+        mentionedCodes = codes
     }
+
+    /// Whether some line, allowance, charge or breakdown uses the category: the rules of a category nothing uses
+    /// have nothing to check.
+    func mentions(_ code: String) -> Bool { mentionedCodes.contains(code) }
 
     var allowancesAndCharges: [VATItem] { allowances + charges }
 

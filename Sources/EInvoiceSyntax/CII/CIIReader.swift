@@ -36,7 +36,7 @@ public struct CIIReader: Sendable {
         }
         return ParsedInvoice(
             invoice: invoice, syntax: .cii, tree: tree, sourcePaths: context.sourceMap,
-            notCarried: Self.notCarried(in: tree, consumed: context.consumed))
+            notCarried: LazyValue { [consumed = context.consumed] in Self.notCarried(in: tree, consumed: consumed) })
     }
 
     /// The elements nobody consumed, each reported once at its outermost unconsumed element.

@@ -30,7 +30,7 @@ public struct CIIWriter: Sendable {
         let scoped = effective.map { $0.scope(source) } ?? (invoice: source, dropped: [])
         var writer = XMLWriter(capacity: 8 * 1024 + scoped.invoice.lines.count * 1024)
         writeDocument(scoped.invoice, &writer)
-        return Output(bytes: writer.bytes, profile: effective, dropped: scoped.dropped)
+        return Output(bytes: writer.finish(), profile: effective, dropped: scoped.dropped)
     }
 
     /// What writing `invoice` for `profile` would leave out.
@@ -71,7 +71,7 @@ public struct CIIWriter: Sendable {
         w.end("rsm:ExchangedDocument")
 
         w.start("rsm:SupplyChainTradeTransaction")
-        for line in invoice.lines { writeLine(line, &w) }
+        for index in invoice.lines.indices { writeLine(invoice.lines[index], &w) }  // borrowed, not copied
         writeAgreement(invoice, &w)
         writeDelivery(invoice, &w)
         writeSettlement(invoice, &w)

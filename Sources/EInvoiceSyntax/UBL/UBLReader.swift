@@ -25,7 +25,9 @@ public struct UBLReader: Sendable {
         let invoice = try mapping.readInvoice()
         return ParsedInvoice(
             invoice: invoice, syntax: syntax, tree: tree, sourcePaths: mapping.source.sourceMap,
-            notCarried: mapping.source.notCarried())
+            notCarried: LazyValue { [tree = mapping.source.tree, consumed = mapping.source.consumed] in
+                UBLSource.notCarried(in: tree, consumed: consumed)
+            })
     }
 }
 

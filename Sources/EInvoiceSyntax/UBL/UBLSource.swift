@@ -171,7 +171,9 @@ struct UBLSource {
     // MARK: what was not carried
 
     /// XPaths of the outermost elements that the mapping did not consume, in document order.
-    func notCarried() -> [String] {
+    func notCarried() -> [String] { Self.notCarried(in: tree, consumed: consumed) }
+
+    static func notCarried(in tree: XMLTree, consumed: [Bool]) -> [String] {
         var steps = UBLXPathSteps(tree: tree)
         var result: [String] = []
         for index in tree.elements.indices where !consumed[index] {

@@ -12,7 +12,7 @@ public struct UBLWriter: Sendable {
     public func write(_ invoice: Invoice, asCreditNote: Bool? = nil) -> [UInt8] {
         var document = UBLDocumentWriter(invoice: invoice, isCreditNote: asCreditNote ?? invoice.isCreditNote)
         document.writeDocument()
-        return document.xml.bytes
+        return document.xml.finish()
     }
 }
 

@@ -171,13 +171,36 @@ extension XMLCursor {
         let end = buffer.count
         scan: while index < end {
             // Eight bytes at a time up to the next '<' (or '&', which is noted and stepped over).
-            while index + 8 <= end {
+            var highs: UInt64 = 0
+            if hasEntity {
+                // Sixteen bytes at a time while there is no '<' (long text, attachments).
+                while index &+ 16 <= end {
+                    let first = word(at: index)
+                    let second = word(at: index &+ 8)
+                    if Self.zeroBytes(first, UInt8(ascii: "<")) | Self.zeroBytes(second, UInt8(ascii: "<")) != 0 { break }
+                    highs |= first | second
+                    index &+= 16
+                }
+            } else {
+                while index &+ 16 <= end {
+                    let first = word(at: index)
+                    let second = word(at: index &+ 8)
+                    let stops =
+                        Self.zeroBytes(first, UInt8(ascii: "<")) | Self.zeroBytes(second, UInt8(ascii: "<"))
+                        | Self.zeroBytes(first, UInt8(ascii: "&")) | Self.zeroBytes(second, UInt8(ascii: "&"))
+                    if stops != 0 { break }
+                    highs |= first | second
+                    index &+= 16
+                }
+            }
+            while index &+ 8 <= end {
                 let word = word(at: index)
                 let stops = Self.zeroBytes(word, UInt8(ascii: "<")) | (hasEntity ? 0 : Self.zeroBytes(word, UInt8(ascii: "&")))
                 if stops != 0 { break }
-                if !Self.isASCII(word) { ascii = false }
-                index += 8
+                highs |= word
+                index &+= 8
             }
+            if !Self.isASCII(highs) { ascii = false }
             let stop = min(index + 8, end)
             while index < stop {
                 let byte = buffer[index]

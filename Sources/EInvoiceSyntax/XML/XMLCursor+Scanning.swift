@@ -36,6 +36,18 @@ extension XMLCursor {
         return (x &- ones) & ~x & highBits
     }
 
+    /// `0x80` in each byte of an all-ASCII word that `isNameByte` accepts (a letter, a digit, `:`, `_`, `-` or `.`),
+    /// `0` in the others; `0` everywhere when some byte is not ASCII (the caller then looks byte by byte). Adding a
+    /// constant below `0x80` to an ASCII byte cannot carry into the next byte, so each byte is tested on its own.
+    @inline(__always) static func nameBytes(_ word: UInt64) -> UInt64 {
+        guard word & highBits == 0 else { return 0 }
+        let lower = word | (ones &* 0x20)
+        let letters = ((lower &+ ones &* 0x1F) & ~(lower &+ ones &* 0x05)) & highBits  // 0x61 ... 0x7A
+        let digitsOrColon = ((word &+ ones &* 0x50) & ~(word &+ ones &* 0x45)) & highBits  // 0x30 ... 0x3A
+        let dashOrDot = ((word &+ ones &* 0x53) & ~(word &+ ones &* 0x51)) & highBits  // 0x2D ... 0x2E
+        return letters | digitsOrColon | dashOrDot | bytesEqualTo(word, UInt8(ascii: "_"))
+    }
+
     /// Whether all eight bytes are ASCII.
     @inline(__always) static func isASCII(_ word: UInt64) -> Bool { word & highBits == 0 }
 

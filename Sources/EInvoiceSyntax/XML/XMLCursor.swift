@@ -53,12 +53,22 @@ struct XMLCursor {
         var lineStart = self.lineStart
         // Eight bytes at a time: without a line feed, add their characters (the bytes that are not UTF-8
         // continuation bytes); with some, count them and restart the column after the last one.
-        while index + 8 <= offset {
+        while index &+ 8 <= offset {
+            if index &+ 16 <= offset {
+                // Sixteen ASCII bytes without a line feed (long text, attachments): sixteen more characters.
+                let first = word(at: index)
+                let second = word(at: index &+ 8)
+                if (Self.zeroBytes(first, 0x0A) | Self.zeroBytes(second, 0x0A) | first | second) & Self.highBits == 0 {
+                    column &+= 16
+                    index &+= 16
+                    continue
+                }
+            }
             let word = word(at: index)
             if (Self.zeroBytes(word, 0x0A) | word) & Self.highBits == 0 {
                 // ASCII without a line feed: the usual case, eight more characters.
-                column += 8
-                index += 8
+                column &+= 8
+                index &+= 8
                 continue
             }
             let feeds = Self.bytesEqualTo(word, 0x0A)
@@ -176,6 +186,11 @@ struct XMLCursor {
         if matches("<!--") {
             position += 4
             while position + 2 < buffer.count {
+                // Eight bytes without a '-' cannot hold the start of "--": skip them (long licence comments).
+                while position &+ 8 <= buffer.count, Self.zeroBytes(word(at: position), UInt8(ascii: "-")) == 0 {
+                    position &+= 8
+                }
+                guard position + 2 < buffer.count else { break }
                 if buffer[position] == UInt8(ascii: "-"), buffer[position + 1] == UInt8(ascii: "-") {
                     guard buffer[position + 2] == UInt8(ascii: ">") else { throw error(.malformed("'--' inside a comment")) }
                     position += 3
@@ -235,6 +250,8 @@ struct XMLCursor {
     mutating func readName(what: String) throws(XMLReadError) -> Range<Int> {
         let start = position
         var index = position
+        // Eight ASCII name bytes at a time (see `nameBytes`), then byte by byte up to the first other byte.
+        while index + 8 <= buffer.count, Self.nameBytes(word(at: index)) == Self.highBits { index += 8 }
         while index < buffer.count, isNameByte(buffer[index]) { index += 1 }
         position = index
         guard position > start else {
