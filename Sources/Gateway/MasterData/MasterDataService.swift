@@ -88,7 +88,7 @@ public struct MasterDataService: Sendable {
     public func get<Item: MasterDataItem>(_ type: Item.Type, code: String, tenant: TenantID) async throws
         -> (Item, Int)?
     {
-        try await store.transaction { transaction in
+        try await store.read { transaction in
             guard let record = try await transaction.masterRecord(Item.kind, code: code, tenant: tenant) else {
                 return nil
             }
@@ -100,7 +100,7 @@ public struct MasterDataService: Sendable {
     public func list<Item: MasterDataItem>(_ type: Item.Type, tenant: TenantID, after code: String?, limit: Int)
         async throws -> [(Item, Int)]
     {
-        try await store.transaction { transaction in
+        try await store.read { transaction in
             let records = try await transaction.masterRecords(Item.kind, tenant: tenant, after: code, limit: limit)
             return try records.map { (try Self.decode($0) as Item, $0.version) }
         }

@@ -17,7 +17,7 @@ struct CheckStep: InvoiceStep {
 
     /// Loads the invoice's original payload, the tenant's settings and the catalogue, and checks.
     static func findings(for record: InvoiceRecord, store: any GatewayStore) async throws -> [GatewayFinding] {
-        let (original, tenant, catalogue) = try await store.transaction { transaction in
+        let (original, tenant, catalogue) = try await store.read { transaction in
             let original = try await transaction.document(invoice: record.id, kind: .original, tenant: record.tenant)
             let tenant = try await transaction.tenant(record.tenant)
             return (original, tenant, try await Self.loadCatalogue(for: record, original: original, in: transaction))

@@ -9,7 +9,7 @@ struct DispatchStep: InvoiceStep {
 
     func run(_ job: Job, context: PipelineContext) async throws {
         guard let record = try await loadInvoice(job, context: context) else { return }
-        let document = try await context.store.transaction { transaction in
+        let document = try await context.store.read { transaction in
             let ubl = try await transaction.document(invoice: record.id, kind: .ubl, tenant: record.tenant)
             let cii = try await transaction.document(invoice: record.id, kind: .cii, tenant: record.tenant)
             return record.sourceFormat == .ubl ? (ubl ?? cii) : (cii ?? ubl)

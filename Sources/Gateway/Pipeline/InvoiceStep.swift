@@ -10,7 +10,7 @@ extension InvoiceStep {
     /// Loads the job's invoice when it is still in ``from``; completes the job and returns nil otherwise.
     func loadInvoice(_ job: Job, context: PipelineContext) async throws -> InvoiceRecord? {
         guard let invoiceID = job.invoiceID else { throw StepFailure(permanent: true, "the job names no invoice") }
-        let record = try await context.store.transaction { transaction in
+        let record = try await context.store.read { transaction in
             try await transaction.invoice(invoiceID, tenant: job.tenant)
         }
         guard let record else { throw StepFailure(permanent: true, "invoice \(invoiceID) does not exist") }

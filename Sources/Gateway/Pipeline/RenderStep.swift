@@ -9,7 +9,7 @@ struct RenderStep: InvoiceStep {
 
     func run(_ job: Job, context: PipelineContext) async throws {
         guard let record = try await loadInvoice(job, context: context) else { return }
-        let (original, customer) = try await context.store.transaction { transaction in
+        let (original, customer) = try await context.store.read { transaction in
             let original = try await transaction.document(invoice: record.id, kind: .original, tenant: record.tenant)
             var customer: Customer?
             if let code = record.customerCode,

@@ -7,7 +7,7 @@ struct WebhookStep: PipelineStep {
 
     func run(_ job: Job, context: PipelineContext) async throws {
         let deliveryID = try Self.deliveryID(of: job)
-        let (delivery, subscription) = try await context.store.transaction { transaction in
+        let (delivery, subscription) = try await context.store.read { transaction in
             let delivery = try await transaction.delivery(id: deliveryID, tenant: job.tenant)
             let subscription = try await transaction.subscriptions(tenant: job.tenant)
                 .first { $0.id == delivery?.subscriptionID }

@@ -18,24 +18,29 @@ struct ReadTransactionTests {
         }
     }
 
-    /// A long write transaction does not hold up reads, which see the state before it.
+    /// A write transaction stays open until a read has finished: the read must not wait for it, and sees the state
+    /// before it. (Were reads queued behind the writer, the writer would give up waiting after 10 s and commit, and
+    /// the read would then see the invoice.)
     @Test(arguments: TestBackend.all)
     func readsDoNotWaitForAWriter(backend: TestBackend) async throws {
         try await backend.withStore { store in
             let invoice = Fixtures.invoice()
-            let writerDone = Locked(false)
+            let written = Locked(false)
+            let readDone = Locked(false)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     try await store.transaction { transaction in
                         try await transaction.insertInvoice(invoice)
-                        try await Task.sleep(for: .milliseconds(800))
+                        written.set(true)
+                        for _ in 0..<1_000 where !readDone.current {
+                            try await Task.sleep(for: .milliseconds(10))
+                        }
                     }
-                    writerDone.set(true)
                 }
-                try await Task.sleep(for: .milliseconds(150))
+                while !written.current { try await Task.sleep(for: .milliseconds(5)) }
                 let seen = try await store.read { try await $0.invoice(invoice.id, tenant: Fixtures.tenantA) }
+                readDone.set(true)
                 #expect(seen == nil)
-                #expect(writerDone.current == false)
                 try await group.waitForAll()
             }
             #expect(try await store.read { try await $0.invoice(invoice.id, tenant: Fixtures.tenantA) } == invoice)
