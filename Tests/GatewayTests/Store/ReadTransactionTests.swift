@@ -46,4 +46,23 @@ struct ReadTransactionTests {
             #expect(try await store.read { try await $0.invoice(invoice.id, tenant: Fixtures.tenantA) } == invoice)
         }
     }
+
+    /// After `shutdown()`, reads and writes fail at once with `unavailable` (a health probe must not hang on a
+    /// closed store).
+    @Test func aShutDownSQLiteStoreRefusesAtOnce() async throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("passerelle-store-\(UUID().uuidString.lowercased())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try await SQLGatewayStore.open(url: "sqlite:" + folder.appendingPathComponent("closed.db").path)
+        try await store.migrate()
+        try await store.shutdown()
+        let read = await #expect(throws: StoreError.self) {
+            try await store.read { try await $0.invoice(Fixtures.invoice().id, tenant: Fixtures.tenantA) }
+        }
+        #expect(read == .unavailable("the store is shut down"))
+        let write = await #expect(throws: StoreError.self) {
+            try await store.transaction { try await $0.insertInvoice(Fixtures.invoice()) }
+        }
+        #expect(write == .unavailable("the store is shut down"))
+    }
 }
