@@ -121,6 +121,7 @@ def main() -> int:
             return 1
         for node in nodes[1:]:
             node.start()
+        Client(nodes[0].url, key).sync_seed_products()
         stats, lock = collections.Counter(), threading.Lock()
         done, kill_log = threading.Event(), []
         started = time.monotonic()
@@ -174,6 +175,9 @@ def verify(client: Client, invoices: list[dict], numbers: list[str], stats, kill
     print(f"posted {stats['posted']} invoices in {posted_at:.1f} s ({stats['retries']} client retries); "
           f"all final after {finished_at:.1f} s")
     print(f"states: {dict(states)}")
+    if states.get("rejected"):
+        failures.append(f"{states['rejected']} invoice(s) rejected: the seed invoice and its synced products pass "
+                        "every check, so a rejection means a step went wrong")
     if failures:
         for failure in failures:
             print("FAIL:", failure)

@@ -13,6 +13,13 @@ SEED_CII = "conformance/seeds/fr-cii.xml"
 NUMBER_PATTERN = re.compile(rb"(<rsm:ExchangedDocument>\s*<ram:ID>)[^<]*(</ram:ID>)")
 
 
+# The products the seed invoice's lines cite (BT-155), as the catalogue check wants them synced first.
+SEED_PRODUCTS = {
+    "PAP-A4": {"name": "Ramette papier A4", "unitCode": "C62", "vatCategory": "S", "vatRate": "20.00"},
+    "INST-01": {"name": "Installation sur site", "unitCode": "C62", "vatCategory": "S", "vatRate": "20.00"},
+}
+
+
 def invoice_with_number(template: bytes, number: str) -> bytes:
     """The seed French CII invoice with its number (BT-1) replaced."""
     replaced, count = NUMBER_PATTERN.subn(rb"\g<1>" + number.encode() + rb"\g<2>", template, count=1)
@@ -56,6 +63,14 @@ class Client:
     def post_invoice(self, payload: bytes, idempotency_key: str):
         return self.request("POST", "/v1/invoices", payload,
                             {"Content-Type": "application/xml", "Idempotency-Key": idempotency_key})
+
+    def sync_seed_products(self):
+        """PUTs the seed invoice's products, so that its invoices pass the catalogue check and go to `held`."""
+        for code, product in SEED_PRODUCTS.items():
+            status, body = self.request("PUT", f"/v1/products/{code}", json.dumps(product).encode(),
+                                        {"Content-Type": "application/json"})
+            if status not in (200, 201):
+                raise RuntimeError(f"PUT /v1/products/{code} answered {status}: {body!r}")
 
     def list_invoices(self, **filters) -> list[dict]:
         """Every invoice matching the filters, following the cursor."""

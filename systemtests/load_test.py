@@ -21,7 +21,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from gateway_client import SEED_CII, invoice_with_number  # noqa: E402
+from gateway_client import SEED_CII, Client, invoice_with_number  # noqa: E402
 from nodes import Node  # noqa: E402
 
 RESULT = re.compile(r"RESULT requests=(\d+) seconds=([\d.]+) p50_ms=([\d.]+) p90_ms=([\d.]+) p99_ms=([\d.]+) "
@@ -55,6 +55,7 @@ def main() -> int:
             return 1
         for node in nodes[1:]:
             node.start()
+        Client(nodes[0].url, key).sync_seed_products()
         per_node = max(1, args.connections // len(nodes))
         env = dict(os.environ, PASSERELLE_KEY=key, PASSERELLE_TEMPLATE=template_path,
                    PASSERELLE_RUN=str(int(time.time())))
