@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Gateway", targets: ["Gateway"]),
         .library(name: "GatewayStorage", targets: ["GatewayStorage"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "SFTP", targets: ["SFTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "EInvoice", swiftSettings: strictSwift),
@@ -80,6 +83,16 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "SFTP",
+            dependencies: [
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "passerelle",
             dependencies: [
@@ -94,6 +107,15 @@ let package = Package(
             name: "EInvoiceRulesTests", dependencies: ["EInvoiceRules", "EInvoiceSyntax"], swiftSettings: strictSwift),
         .testTarget(name: "FacturXTests", dependencies: ["FacturX", "CZlib"], swiftSettings: strictSwift),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "GatewayStorage"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "SFTPTests",
+            dependencies: [
+                "SFTP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "ServerTests",
             dependencies: [
