@@ -105,8 +105,11 @@ def main() -> int:
     rng = random.Random(args.seed)
     work = tempfile.mkdtemp(prefix="passerelle-crash-")
     database = os.path.join(work, "passerelle.db") if args.database == "sqlite" else args.database
-    nodes = [Node(args.binary, database, os.path.join(work, f"node{i}"), os.path.join(work, f"node{i}.log"))
-             for i in range(args.nodes)]
+    # On PostgreSQL each run gets a schema of its own, so that the first start finds an empty database (and prints
+    # the first admin key) even on a server that has seen earlier runs.
+    schema = None if args.database == "sqlite" else f"crash_{int(time.time())}_{args.seed}"
+    nodes = [Node(args.binary, database, os.path.join(work, f"node{i}"), os.path.join(work, f"node{i}.log"),
+                  schema=schema) for i in range(args.nodes)]
     with open(SEED_CII, "rb") as handle:
         template = handle.read()
     run_id = f"{int(time.time())}-{args.seed}"

@@ -21,8 +21,9 @@ def free_port() -> int:
 class Node:
     """One `passerelle serve` process on its own port, restartable on the same port and database."""
 
-    def __init__(self, binary: str, database: str, data_dir: str, log_path: str, workers: int = 1):
-        self.binary, self.database, self.data_dir = binary, database, data_dir
+    def __init__(self, binary: str, database: str, data_dir: str, log_path: str, workers: int = 1,
+                 schema: str | None = None):
+        self.binary, self.database, self.data_dir, self.schema = binary, database, data_dir, schema
         self.log_path, self.workers = log_path, workers
         self.port = free_port()
         self.process: subprocess.Popen | None = None
@@ -41,7 +42,8 @@ class Node:
         self.process = subprocess.Popen(
             [self.binary, "serve", "--database", self.database, "--data-dir", self.data_dir,
              "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers)],
-            stdout=subprocess.PIPE, stderr=log, start_new_session=True)
+            stdout=subprocess.PIPE, stderr=log, start_new_session=True,
+            env=dict(os.environ, **({"PASSERELLE_DATABASE_SCHEMA": self.schema} if self.schema else {})))
         deadline = time.monotonic() + timeout
         # The first admin key is printed once, on the very first start against an empty database.
         if self.first_key is None and self.starts == 1:
@@ -64,6 +66,8 @@ class Node:
             if match:
                 self.first_key = match.group(0)
                 break
+            if text.startswith("Passerelle is listening"):
+                break  # the banner is over: a node on a database that already has keys prints none
         self._drain_stdout(log)
 
     def _drain_stdout(self, log):
