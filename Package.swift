@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Gateway", targets: ["Gateway"]),
         .library(name: "GatewayStorage", targets: ["GatewayStorage"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "Channels", targets: ["Channels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -80,10 +81,20 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "Channels",
+            dependencies: [
+                "Gateway", "EInvoice", "EInvoiceSyntax", "EInvoiceRules",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "passerelle",
             dependencies: [
                 "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "FacturX", "Gateway", "GatewayStorage", "Server",
+                "Channels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -101,6 +112,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "ChannelsTests",
+            dependencies: ["Channels", "Gateway", "GatewayStorage", "EInvoice", "EInvoiceRules"],
             swiftSettings: strictSwift
         ),
     ],

@@ -1,0 +1,28 @@
+@testable import Channels
+import EInvoice
+import Testing
+
+@Suite struct ValueParsingTests {
+    @Test func decimalCommaIsStrict() throws {
+        let comma = NumberFormat(decimalComma: true)
+        #expect(try comma.parse("1234,56") == ExactDecimal(mantissa: 123456, fractionDigits: 2))
+        #expect(try comma.parse("-0,5") == ExactDecimal(mantissa: -5, fractionDigits: 1))
+        #expect(throws: ValueError.self) { try comma.parse("1.234,56") }
+        #expect(throws: ValueError.self) { try comma.parse("12abc") }
+        let spaced = NumberFormat(decimalComma: true, thousandsSeparators: [" "])
+        #expect(try spaced.parse("1 234,5") == ExactDecimal(mantissa: 12345, fractionDigits: 1))
+        let point = NumberFormat()
+        #expect(try point.parse("99.99") == ExactDecimal(mantissa: 9999, fractionDigits: 2))
+        #expect(throws: ValueError.self) { try point.parse("99,99") }
+    }
+
+    @Test func datesFollowTheirPatterns() throws {
+        let formats = DateFormats(["dd/MM/yyyy", "yyyyMMdd"])
+        #expect(try formats.parse("12/03/2026") == CalendarDate(year: 2026, month: 3, day: 12))
+        #expect(try formats.parse("20260229".replacingOccurrences(of: "29", with: "28")) == CalendarDate(year: 2026, month: 2, day: 28))
+        #expect(throws: ValueError.self) { try formats.parse("31/02/2026") }
+        #expect(throws: ValueError.self) { try formats.parse("2026-03-12") }
+        #expect(throws: ValueError.self) { try formats.parse("12/03/26") }
+        #expect(try DateFormats(["d/M/yyyy"]).parse("1/3/2026") == CalendarDate(year: 2026, month: 3, day: 1))
+    }
+}
