@@ -1,5 +1,6 @@
 @testable import Channels
 import EInvoice
+import Foundation
 import Testing
 
 @Suite struct ValueParsingTests {
@@ -24,5 +25,20 @@ import Testing
         #expect(throws: ValueError.self) { try formats.parse("2026-03-12") }
         #expect(throws: ValueError.self) { try formats.parse("12/03/26") }
         #expect(try DateFormats(["d/M/yyyy"]).parse("1/3/2026") == CalendarDate(year: 2026, month: 3, day: 1))
+    }
+}
+
+@Suite struct MasterDataDryRunTests {
+    @Test func aDryRunChecksMasterDataLikeTheService() async throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let path = try folder.write("p.csv", "Code;Libellé;Unité;CatégorieTVA;TauxTVA;Actif\nP1;Vis;C62;S;20,00;1\nP2;Sans taux;C62;S;;1\nP3;Mauvais taux;C62;S;2,5x;1\n")
+        let mapping = try ERPMapping.load(path: Examples.path("produits.yaml"))
+        let report = try await FileImporter(mapping: mapping, store: nil).importFile(at: path)
+        #expect(report.acceptedNumbers == ["P1"])
+        #expect(report.rejected.map(\.invoiceNumber) == ["P2", "P3"])
+        #expect(report.rejected[0].problems.first?.message.hasPrefix("vatRate") == true)
+        #expect(report.rejected[1].problems.first?.message.contains("write numbers like 1234,56") == true)
+        #expect(report.rejected[1].problems.first?.line == 4)
     }
 }

@@ -94,8 +94,7 @@ public struct FileImporter: Sendable {
                 await submit(read, intake: intake, batchID: batchID, into: &report)
             case .masterData(let item):
                 guard let masterData else {
-                    report.accepted += 1
-                    report.acceptedNumbers.append(item.code)
+                    Self.check(item, into: &report)
                     break
                 }
                 try await write(item, with: masterData, into: &report)
@@ -144,6 +143,24 @@ public struct FileImporter: Sendable {
         case .customer(let customer, _): problems = Self.problems(try await service.upsert(customer, tenant: tenant))
         case .product(let product, _): problems = Self.problems(try await service.upsert(product, tenant: tenant))
         case .priceList(let list, _): problems = Self.problems(try await service.upsert(list, tenant: tenant))
+        }
+        if problems.isEmpty {
+            report.accepted += 1
+            report.acceptedNumbers.append(item.code)
+        } else {
+            report.rejected.append(Rejection(
+                invoiceNumber: item.code, firstLine: item.line, lastLine: item.line,
+                problems: problems.map { RowProblem(line: item.line, message: "\($0.field): \($0.message)") }))
+        }
+    }
+
+    /// A dry run checks master data as the service would.
+    private static func check(_ item: MasterDataUnit, into report: inout ImportReport) {
+        let problems: [MasterDataProblem]
+        switch item {
+        case .customer(let customer, _): problems = customer.problems()
+        case .product(let product, _): problems = product.problems()
+        case .priceList(let list, _): problems = list.problems()
         }
         if problems.isEmpty {
             report.accepted += 1

@@ -31,7 +31,8 @@ public struct NumberFormat: Sendable, Hashable {
         do {
             return try ExactDecimal(parsing: plain)
         } catch {
-            throw ValueError("\"\(text)\" is not a number: \(error.description)")
+            let example = decimalComma ? "1234,56" : "1234.56"
+            throw ValueError("\"\(text)\" is not a number (\(error.reason)); write numbers like \(example)")
         }
     }
 }
@@ -105,6 +106,18 @@ public struct DateFormats: Sendable, Hashable {
         }
         guard position == input.count, let day, let month, let year else { return nil }
         return CalendarDate(text: CalendarDate(year: year, month: month, day: day).isoText)
+    }
+}
+
+extension DecimalParseError {
+    /// The reason without the advice on how to write a number (which depends on the file's conventions).
+    var reason: String {
+        switch self {
+        case .empty: "empty"
+        case .unexpectedCharacter(let character, let offset): "unexpected '\(character)' at position \(offset + 1)"
+        case .tooManyFractionDigits(let count): "\(count) decimals, at most 18"
+        case .tooLarge: "too large"
+        }
     }
 }
 
