@@ -141,3 +141,30 @@ import Testing
         #expect(FolderPickup.checkName("factures 2026-03.csv"))
     }
 }
+
+@Suite struct FolderPickupRecoveryTests {
+    @Test func aFileLeftInProcessingByACrashIsPutBackAndImported() async throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        let pickup = try FolderPickup(configuration: .init(folder: folder.path, completion: .stableFor(.zero)))
+        // A picker claimed a.csv, recorded its fingerprint, then died.
+        let claim = folder.file("processing/0dead")
+        try FileManager.default.createDirectory(atPath: claim, withIntermediateDirectories: true)
+        try folder.write("processing/0dead/a.csv", "bytes\n")
+        let store = try FingerprintStore(folder: folder.file(".fingerprints"))
+        let fingerprint = FingerprintStore.fingerprint(
+            contentSHA256: try PickupFiles.sha256(path: folder.file("processing/0dead/a.csv")), name: "a.csv")
+        #expect(try store.claim(fingerprint, note: "taken"))
+        #expect(try await pickup.recoverAbandoned(olderThan: .seconds(60)).isEmpty)  // too recent
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-120)], ofItemAtPath: claim)
+        #expect(try await pickup.recoverAbandoned(olderThan: .seconds(60)) == ["a.csv"])
+        #expect(!store.contains(fingerprint))
+        let outcomes = try await pickup.scanOnce { _, _ in [] }
+        guard case .done(let name, _) = outcomes.first else {
+            Issue.record("the recovered file was not imported: \(outcomes)")
+            return
+        }
+        #expect(name == "a.csv")
+        #expect(!FileManager.default.fileExists(atPath: claim))
+    }
+}

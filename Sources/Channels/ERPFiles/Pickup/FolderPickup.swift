@@ -106,6 +106,31 @@ public actor FolderPickup {
         return ready
     }
 
+    /// Files a picker left in `processing/` when it stopped mid-way (a crash), claimed longer ago than `age`: moved
+    /// back into the folder with their fingerprint forgotten, so that the next scan takes them again (intake's own
+    /// deduplication makes a second submission of the same invoice harmless). Choose `age` above the longest import.
+    /// Returns the names put back.
+    public func recoverAbandoned(olderThan age: Duration) throws -> [String] {
+        let manager = FileManager.default
+        let limit = Date().addingTimeInterval(-Double(age.components.seconds))
+        var recovered: [String] = []
+        for claim in try manager.contentsOfDirectory(atPath: configuration.processingFolder) {
+            let claimFolder = (configuration.processingFolder as NSString).appendingPathComponent(claim)
+            guard let claimed = try? manager.attributesOfItem(atPath: claimFolder)[.modificationDate] as? Date,
+                claimed < limit
+            else { continue }
+            for name in try manager.contentsOfDirectory(atPath: claimFolder) where PickupFiles.isSafeName(name) {
+                let path = (claimFolder as NSString).appendingPathComponent(name)
+                fingerprints.release(
+                    FingerprintStore.fingerprint(contentSHA256: try PickupFiles.sha256(path: path), name: name))
+                _ = try PickupFiles.moveNoReplace(path, into: configuration.folder, name: name)
+                recovered.append(name)
+            }
+            try? manager.removeItem(atPath: claimFolder)
+        }
+        return recovered
+    }
+
     /// Refuses an unsafe name coming from elsewhere (an SFTP listing) before it is used as a path.
     public static func checkName(_ name: String) -> Bool { PickupFiles.isSafeName(name) }
 
