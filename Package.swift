@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "GatewayStorage", targets: ["GatewayStorage"]),
         .library(name: "Server", targets: ["Server"]),
         .library(name: "SFTP", targets: ["SFTP"]),
+        .library(name: "Channels", targets: ["Channels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -93,10 +94,20 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "Channels",
+            dependencies: [
+                "Gateway", "EInvoice", "EInvoiceSyntax", "EInvoiceRules",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "passerelle",
             dependencies: [
                 "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "FacturX", "Gateway", "GatewayStorage", "Server",
+                "Channels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -123,6 +134,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "ChannelsTests",
+            dependencies: ["Channels", "Gateway", "GatewayStorage", "EInvoice", "EInvoiceRules"],
             swiftSettings: strictSwift
         ),
     ],

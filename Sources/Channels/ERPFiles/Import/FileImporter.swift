@@ -1,0 +1,182 @@
+import EInvoice
+import Foundation
+import Gateway
+
+/// Imports one ERP file: reads it with its mapping, one invoice at a time, and submits each good invoice through
+/// the Gateway's ``IntakeService`` (master data through ``MasterDataService``). With no store it only reads and
+/// checks (a dry run).
+///
+/// Policy ``ImportPolicy/perInvoice``: good invoices go on, refused ones are reported. ``ImportPolicy/allOrNothing``:
+/// the file is read twice, first only to check it; it is submitted only when nothing was refused.
+public struct FileImporter: Sendable {
+    public var mapping: ERPMapping
+    public var tenant: TenantID
+    /// Who submits, for the invoice events (e.g. `file:import`, `folder:/srv/erp/in`).
+    public var actor: String
+    /// Nil: dry run.
+    public var store: (any GatewayStore)?
+    public var clock: any GatewayClock
+    /// Largest XML file read (XML is parsed whole).
+    public var maximumXMLBytes = 64 << 20
+
+    public init(mapping: ERPMapping, tenant: TenantID = TenantID("default"), actor: String = "file:import",
+                store: (any GatewayStore)?, clock: any GatewayClock = SystemClock()) {
+        self.mapping = mapping
+        self.tenant = tenant
+        self.actor = actor
+        self.store = store
+        self.clock = clock
+    }
+
+    /// The reader for a file: XML when it starts with `<` (a CII or UBL invoice is taken as it is), else as the
+    /// mapping says.
+    public func makeSource(path: String) throws -> any ImportSource {
+        let source = try ByteSource(path: path)
+        let head = try ByteSource(path: path, chunkSize: 64).read()
+        if mapping.format == .xml || Self.looksLikeXML(head) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ImportFailure.unreadableFile(path: path, reason: "the file cannot be read")
+            }
+            guard data.count <= maximumXMLBytes else {
+                throw ImportFailure.fileRefused(RowProblem(line: 0, message: "the XML file is \(data.count) bytes; at most \(maximumXMLBytes) are read"))
+            }
+            return try XMLInvoiceSource(bytes: [UInt8](data), mapping: mapping)
+        }
+        if mapping.kind == .invoices { return CSVInvoiceSource(source: source, mapping: mapping) }
+        return MasterDataCSVSource(source: source, mapping: mapping)
+    }
+
+    static func looksLikeXML(_ head: [UInt8]) -> Bool {
+        let first = head.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        return first == UInt8(ascii: "<")
+    }
+
+    /// Imports the file at `path`. `progress` is called after each unit read.
+    public func importFile(at path: String, batchID: String? = nil,
+                           progress: ((ReadProgress, ImportReport) -> Void)? = nil) async throws -> ImportReport
+    {
+        if mapping.policy == .allOrNothing, store != nil {
+            var check = self
+            check.store = nil
+            let checked = try await check.run(path: path, batchID: batchID, progress: progress)
+            if checked.hasRejections {
+                var refused = checked
+                refused.dryRun = false
+                refused.refusedWholeFile = true
+                refused.accepted = 0
+                refused.duplicates = 0
+                refused.acceptedNumbers = []
+                return refused
+            }
+        }
+        return try await run(path: path, batchID: batchID, progress: progress)
+    }
+
+    private func run(path: String, batchID: String?, progress: ((ReadProgress, ImportReport) -> Void)?)
+        async throws -> ImportReport
+    {
+        var report = ImportReport(file: path)
+        report.dryRun = store == nil
+        var source = try makeSource(path: path)
+        let intake = store.map { IntakeService(store: $0, clock: clock) }
+        let masterData = store.map { MasterDataService(store: $0, clock: clock) }
+        while let unit = try source.next() {
+            report.itemsRead += 1
+            switch unit {
+            case .rejected(let rejection):
+                report.rejected.append(rejection)
+            case .invoice(let read):
+                guard let intake else {
+                    report.accepted += 1
+                    report.acceptedNumbers.append(read.number)
+                    break
+                }
+                await submit(read, intake: intake, batchID: batchID, into: &report)
+            case .masterData(let item):
+                guard let masterData else {
+                    Self.check(item, into: &report)
+                    break
+                }
+                try await write(item, with: masterData, into: &report)
+            }
+            let read = source.progress
+            report.linesRead = read.linesRead
+            report.bytesRead = read.bytesRead
+            progress?(read, report)
+        }
+        let read = source.progress
+        report.linesRead = read.linesRead
+        report.bytesRead = read.bytesRead
+        return report
+    }
+
+    private func submit(_ read: ReadInvoice, intake: IntakeService, batchID: String?, into report: inout ImportReport)
+        async
+    {
+        let payload = read.payload ?? InvoiceJSON.encode(read.invoice)
+        let request = IntakeRequest(tenant: tenant, payload: payload, actor: actor, batchID: batchID)
+        do {
+            switch try await intake.receive(request) {
+            case .created: report.accepted += 1
+            case .existing: report.duplicates += 1
+            }
+            report.acceptedNumbers.append(read.number)
+        } catch {
+            let message: String
+            switch error as? IntakeError {
+            case .conflict(_, let reason)?: message = reason
+            case .missingIdentity(let reason)?: message = reason
+            case .unreadable(_, let reason)?: message = reason
+            case nil: message = "the gateway could not store the invoice: \(error)"
+            }
+            report.rejected.append(Rejection(
+                invoiceNumber: read.number.isEmpty ? nil : read.number, firstLine: read.firstLine,
+                lastLine: read.lastLine, problems: [RowProblem(line: read.firstLine, message: message)]))
+        }
+    }
+
+    private func write(_ item: MasterDataUnit, with service: MasterDataService, into report: inout ImportReport)
+        async throws
+    {
+        let problems: [MasterDataProblem]
+        switch item {
+        case .customer(let customer, _): problems = Self.problems(try await service.upsert(customer, tenant: tenant))
+        case .product(let product, _): problems = Self.problems(try await service.upsert(product, tenant: tenant))
+        case .priceList(let list, _): problems = Self.problems(try await service.upsert(list, tenant: tenant))
+        }
+        if problems.isEmpty {
+            report.accepted += 1
+            report.acceptedNumbers.append(item.code)
+        } else {
+            report.rejected.append(Rejection(
+                invoiceNumber: item.code, firstLine: item.line, lastLine: item.line,
+                problems: problems.map { RowProblem(line: item.line, message: "\($0.field): \($0.message)") }))
+        }
+    }
+
+    /// A dry run checks master data as the service would.
+    private static func check(_ item: MasterDataUnit, into report: inout ImportReport) {
+        let problems: [MasterDataProblem]
+        switch item {
+        case .customer(let customer, _): problems = customer.problems()
+        case .product(let product, _): problems = product.problems()
+        case .priceList(let list, _): problems = list.problems()
+        }
+        if problems.isEmpty {
+            report.accepted += 1
+            report.acceptedNumbers.append(item.code)
+        } else {
+            report.rejected.append(Rejection(
+                invoiceNumber: item.code, firstLine: item.line, lastLine: item.line,
+                problems: problems.map { RowProblem(line: item.line, message: "\($0.field): \($0.message)") }))
+        }
+    }
+
+    private static func problems<Item>(_ result: MasterDataWriteResult<Item>) -> [MasterDataProblem] {
+        switch result {
+        case .written: []
+        case .invalid(let problems): problems
+        case .stale(let version): [MasterDataProblem(field: "version", message: "changed meanwhile (version \(version))")]
+        }
+    }
+}
