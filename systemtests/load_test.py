@@ -40,8 +40,10 @@ def main() -> int:
 
     work = tempfile.mkdtemp(prefix="passerelle-load-")
     database = os.path.join(work, "passerelle.db") if args.database == "sqlite" else args.database
+    # On PostgreSQL each run gets a schema of its own: the first start must find an empty database.
+    schema = None if args.database == "sqlite" else f"load_{int(time.time())}"
     nodes = [Node(args.binary, database, os.path.join(work, f"node{i}"), os.path.join(work, f"node{i}.log"),
-                  workers=args.workers) for i in range(args.nodes)]
+                  workers=args.workers, schema=schema) for i in range(args.nodes)]
     with open(SEED_CII, "rb") as handle:
         template = invoice_with_number(handle.read(), "{{NUMBER}}")
     template_path = os.path.join(work, "template.xml")

@@ -8,12 +8,15 @@ local file = assert(io.open(template_path, "rb"))
 local template = file:read("*a")
 file:close()
 local counter = 0
-local thread_id = 0
+-- Global, not local: setup() runs in wrk's main Lua state and thread:set() writes a global of each thread's state.
+thread_id = 0
 local statuses = {}
 
+local threads_made = 0
+
 function setup(thread)
-  thread_id = thread_id + 1
-  thread:set("thread_id", thread_id)
+  threads_made = threads_made + 1
+  thread:set("thread_id", threads_made)
 end
 
 function init(args)
