@@ -94,13 +94,15 @@ struct CDARReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read", abstract: "Read a lifecycle message and print it as JSON.")
 
-    @Argument(help: "The CDAR XML file.")
+    @Argument(help: "The CDAR XML file, or - for standard input.")
     var file: String
 
     func run() throws {
         let message: CDARMessage
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            let data =
+                file == "-"
+                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
             message = try CDARReader().read([UInt8](data))
         } catch {
             StandardError.write("\(file): \(error)")
