@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Gateway", targets: ["Gateway"]),
         .library(name: "GatewayStorage", targets: ["GatewayStorage"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "Archive", targets: ["Archive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -80,10 +81,18 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        .target(
+            name: "Archive",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .executableTarget(
             name: "passerelle",
             dependencies: [
                 "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "FacturX", "Gateway", "GatewayStorage", "Server",
+                "Archive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -94,6 +103,7 @@ let package = Package(
             name: "EInvoiceRulesTests", dependencies: ["EInvoiceRules", "EInvoiceSyntax"], swiftSettings: strictSwift),
         .testTarget(name: "FacturXTests", dependencies: ["FacturX", "CZlib"], swiftSettings: strictSwift),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "GatewayStorage"], swiftSettings: strictSwift),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strictSwift),
         .testTarget(
             name: "ServerTests",
             dependencies: [

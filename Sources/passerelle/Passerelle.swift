@@ -12,7 +12,7 @@ struct Passerelle: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ServeCommand.self, ValidateCommand.self, ConvertCommand.self, FacturXCommand.self, InspectCommand.self,
-            RulesCommand.self, BenchCommand.self,
+            RulesCommand.self, BenchCommand.self, ArchiveCommand.self,
         ]
     )
 }
