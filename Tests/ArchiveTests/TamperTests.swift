@@ -96,6 +96,26 @@ struct TamperTests {
         #expect(failure.expected == "4" && failure.found == "5")
     }
 
+    @Test func aForgedEntryWithItsOwnHashRecomputed() async throws {
+        // Entry 2 rewritten (another invoice) with a correct hash of its own: entry 3's link no longer matches.
+        let (folder, stored) = try await sealedArchive()
+        defer { folder.cleanup() }
+        let original = stored[1]
+        let (forged, line) = ArchiveEntry.sealed(
+            sequence: 2, previousHash: original.previousHash, tenant: original.tenant, invoiceID: "F-FORGED",
+            kind: original.kind, timeMillis: original.timeMillis, retainUntilMillis: original.retainUntilMillis,
+            size: original.size, mediaType: original.mediaType, blobHash: original.blobHash, note: "",
+            purgedSequences: [])
+        var lines = try journalLines(folder)
+        lines[1] = String(decoding: line, as: UTF8.self)
+        try writeLines(lines, folder)
+        let failure = try #require(try await verifyFolder(folder).failure)
+        #expect(failure.place == .entry(3))
+        #expect(failure.field == "prev")
+        #expect(failure.expected == forged.hash)
+        #expect(failure.found == original.hash)
+    }
+
     @Test func aDeletedEntryWithTheChainRebuilt() async throws {
         // The attacker drops entry 5 and rewrites 6 to follow 4: the chain is consistent, the seal is not.
         let (folder, stored) = try await sealedArchive()
