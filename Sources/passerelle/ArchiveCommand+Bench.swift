@@ -16,6 +16,9 @@ struct ArchiveBenchCommand: AsyncParsableCommand {
     @Option(help: "Bytes per document.")
     var size = 20_480
 
+    @Option(help: "Documents per store call (1: one store and three fsyncs per document).")
+    var batch = 100
+
     @Option(help: "Folder for the benchmark archive (default: a new temporary folder, removed afterwards).")
     var path: String?
 
@@ -30,15 +33,24 @@ struct ArchiveBenchCommand: AsyncParsableCommand {
 
         let legal = try await LegalArchive.open(directory: folder)
         var seconds = try await Self.time {
+            var pending: [(document: Data, metadata: DocumentMetadata)] = []
             for index in 1...max(count, 1) {
                 let document = GeneratedDocument.bytes(size: size, seed: "bench-\(index)")
-                try await legal.store(document, DocumentMetadata(
-                    tenant: "bench", invoiceID: "B-\(index)", kind: .cii, mediaType: "application/xml"))
+                pending.append((document, DocumentMetadata(
+                    tenant: "bench", invoiceID: "B-\(index)", kind: .cii, mediaType: "application/xml")))
+                if pending.count >= max(batch, 1) || index == count {
+                    if pending.count == 1, let only = pending.first {
+                        try await legal.store(only.document, only.metadata)
+                    } else {
+                        try await legal.store(batch: pending)
+                    }
+                    pending.removeAll(keepingCapacity: true)
+                }
             }
             try await legal.seal()
         }
         await legal.close()
-        print(Self.row("store (fsync each) + seal", count: count, megabytes: megabytes, seconds: seconds))
+        print(Self.row("store (batches of \(batch)) + seal", count: count, megabytes: megabytes, seconds: seconds))
 
         let storage = try FileArchiveStorage(directory: folder, writer: false)
         var report: VerificationReport?

@@ -119,3 +119,29 @@ struct StoreTests {
         #expect(failure.found == "missing")
     }
 }
+
+@Suite("Archive: batch store")
+struct BatchStoreTests {
+    @Test func aBatchIsConsecutiveChainedAndStoredOnce() async throws {
+        let folder = try TempFolder()
+        defer { folder.cleanup() }
+        let clock = TestClock()
+        let archive = try await LegalArchive.open(directory: folder.archive, configuration: configuration(clock))
+        let first = try await archive.store(sampleDocument(0), metadata("F-0"))
+        let batch = [sampleDocument(1), sampleDocument(2), sampleDocument(1)].enumerated().map {
+            (document: $0.element, metadata: metadata("F-\($0.offset + 1)"))
+        }
+        let stored = try await archive.store(batch: batch)
+        #expect(stored.map(\.sequence) == [2, 3, 4])
+        #expect(stored[0].previousHash == first.hash && stored[1].previousHash == stored[0].hash)
+        #expect(stored[2].blobHash == stored[0].blobHash)
+        #expect(try await archive.document(stored[1]) == sampleDocument(2))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("tmp").path).isEmpty)
+        await archive.close()
+        let lines = try journalLines(folder)
+        #expect(lines.count == 4)
+        let report = try await verifyFolder(folder)
+        #expect(report.isValid, "\(report.summary)")
+        #expect(report.documentsHashed == 4)
+    }
+}

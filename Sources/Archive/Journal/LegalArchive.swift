@@ -121,6 +121,40 @@ public actor LegalArchive {
             mediaType: metadata.mediaType, blobHash: sha256, note: metadata.note, purgedSequences: [])
     }
 
+    /// Archives several documents with shared syncs (each blob is still fsynced; folders and the journal are
+    /// fsynced once per batch). Returns once all are durable; the entries are consecutive, in the given order.
+    @discardableResult
+    public func store(batch documents: [(document: Data, metadata: DocumentMetadata)]) async throws -> [ArchiveEntry] {
+        try checkWritable()
+        let hashed = documents.map { (sha256: Digest.sha256($0.document), bytes: $0.document) }
+        try await storage.writeBlobs(hashed)
+        let now = configuration.clock()
+        var lines: [[UInt8]] = []
+        var made: [ArchiveEntry] = []
+        var previous = entries.last?.hash ?? ArchiveEntry.genesisHash
+        for (index, item) in documents.enumerated() {
+            let (entry, line) = ArchiveEntry.sealed(
+                sequence: entries.count + index + 1, previousHash: previous, tenant: item.metadata.tenant,
+                invoiceID: item.metadata.invoiceID, kind: item.metadata.kind, timeMillis: now.millisecondsSince1970,
+                retainUntilMillis: configuration.retention.retainUntil(item.metadata.kind, archivedAt: now)
+                    .millisecondsSince1970,
+                size: item.document.count, mediaType: item.metadata.mediaType, blobHash: hashed[index].sha256,
+                note: item.metadata.note, purgedSequences: [])
+            previous = entry.hash
+            lines.append(line)
+            made.append(entry)
+        }
+        guard !lines.isEmpty else { return [] }
+        do {
+            try await storage.append(lines, to: .journal)
+        } catch {
+            isBroken = true
+            throw error
+        }
+        made.forEach(remember)
+        return made
+    }
+
     func appendEntry(
         tenant: String, invoiceID: String, kind: DocumentKind, size: Int, mediaType: String, blobHash: String,
         note: String, purgedSequences: [Int]

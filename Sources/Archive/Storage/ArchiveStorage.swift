@@ -32,6 +32,8 @@ public protocol ArchiveStorage: Sendable {
     /// A human-readable location for messages ("/var/lib/passerelle/archive", "s3://bucket/prefix").
     var location: String { get }
     func writeBlob(_ bytes: Data, sha256: String) async throws
+    /// Several blobs at once; returns once all are durable (lets an implementation share its syncs).
+    func writeBlobs(_ blobs: [(sha256: String, bytes: Data)]) async throws
     /// Hashes the stored bytes (streamed); nil when there is no such blob.
     func digestBlob(_ sha256: String) async throws -> BlobDigest?
     func readBlob(_ sha256: String) async throws -> Data
@@ -47,4 +49,10 @@ public protocol ArchiveStorage: Sendable {
     func writeState(_ name: String, _ data: Data) async throws
     /// Releases locks and handles. The storage must not be used afterwards.
     func close() async
+}
+
+extension ArchiveStorage {
+    public func writeBlobs(_ blobs: [(sha256: String, bytes: Data)]) async throws {
+        for blob in blobs { try await writeBlob(blob.bytes, sha256: blob.sha256) }
+    }
 }

@@ -106,6 +106,34 @@ public final class FileArchiveStorage: ArchiveStorage {
         try POSIXFile.fsyncDirectory(folder)
     }
 
+    /// Each new blob is written to `tmp/` and fsynced; then all are renamed and each folder they went into is
+    /// fsynced once.
+    public func writeBlobs(_ blobs: [(sha256: String, bytes: Data)]) async throws {
+        var renames: [(from: String, to: String)] = []
+        var folders: Set<String> = []
+        var seen: Set<String> = []
+        defer { for rename in renames { unlink(rename.from) } }
+        for blob in blobs where seen.insert(blob.sha256).inserted {
+            guard Hex.isSHA256(blob.sha256) else { throw ArchiveError.corrupt("not a SHA-256: \(blob.sha256)") }
+            let final = blobPath(blob.sha256)
+            if access(final, F_OK) == 0 { continue }
+            let folder = path("blobs/\(blob.sha256.prefix(2))")
+            if try POSIXFile.makeDirectory(folder) { try POSIXFile.fsyncDirectory(path("blobs")) }
+            let temporary = path("tmp/\(blob.sha256).\(UUID().uuidString)")
+            let fd = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o444)
+            renames.append((temporary, final))
+            defer { POSIXFile.closeDescriptor(fd) }
+            try blob.bytes.withUnsafeBytes { try POSIXFile.writeAll(fd, $0, path: temporary) }
+            try POSIXFile.fsync(fd, path: temporary)
+            folders.insert(folder)
+        }
+        while let rename = renames.first {
+            try POSIXFile.rename(rename.from, rename.to)
+            renames.removeFirst()
+        }
+        for folder in folders { try POSIXFile.fsyncDirectory(folder) }
+    }
+
     public func digestBlob(_ sha256: String) async throws -> BlobDigest? {
         try StreamingDigest.file(blobPath(sha256))
     }
