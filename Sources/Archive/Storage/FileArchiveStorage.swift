@@ -106,13 +106,18 @@ public final class FileArchiveStorage: ArchiveStorage {
         try POSIXFile.fsyncDirectory(folder)
     }
 
-    /// Each new blob is written to `tmp/` and fsynced; then all are renamed and each folder they went into is
-    /// fsynced once.
+    /// All new blobs are written to `tmp/` first, then each is fsynced (so the disk sees the whole batch before the
+    /// first sync and can merge the flushes), then all are renamed and each folder they went into is fsynced once.
     public func writeBlobs(_ blobs: [(sha256: String, bytes: Data)]) async throws {
-        var renames: [(from: String, to: String)] = []
+        var pending: [(fd: Int32, from: String, to: String)] = []
         var folders: Set<String> = []
         var seen: Set<String> = []
-        defer { for rename in renames { unlink(rename.from) } }
+        defer {
+            for item in pending {
+                if item.fd >= 0 { POSIXFile.closeDescriptor(item.fd) }
+                unlink(item.from)
+            }
+        }
         for blob in blobs where seen.insert(blob.sha256).inserted {
             guard Hex.isSHA256(blob.sha256) else { throw ArchiveError.corrupt("not a SHA-256: \(blob.sha256)") }
             let final = blobPath(blob.sha256)
@@ -121,15 +126,18 @@ public final class FileArchiveStorage: ArchiveStorage {
             if try POSIXFile.makeDirectory(folder) { try POSIXFile.fsyncDirectory(path("blobs")) }
             let temporary = path("tmp/\(blob.sha256).\(UUID().uuidString)")
             let fd = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o444)
-            renames.append((temporary, final))
-            defer { POSIXFile.closeDescriptor(fd) }
+            pending.append((fd, temporary, final))
             try blob.bytes.withUnsafeBytes { try POSIXFile.writeAll(fd, $0, path: temporary) }
-            try POSIXFile.fsync(fd, path: temporary)
             folders.insert(folder)
         }
-        while let rename = renames.first {
-            try POSIXFile.rename(rename.from, rename.to)
-            renames.removeFirst()
+        for index in pending.indices {
+            try POSIXFile.fsync(pending[index].fd, path: pending[index].from)
+            POSIXFile.closeDescriptor(pending[index].fd)
+            pending[index].fd = -1
+        }
+        while let item = pending.first {
+            try POSIXFile.rename(item.from, item.to)
+            pending.removeFirst()
         }
         for folder in folders { try POSIXFile.fsyncDirectory(folder) }
     }
