@@ -41,3 +41,31 @@ struct MemoryStorageTests {
         #expect(try await reopened.verify(full: true).isValid)
     }
 }
+
+@Suite("Archive: periodic sealing")
+struct PeriodicSealTests {
+    @Test func sealsAtTheIntervalUntilCancelled() async throws {
+        let storage = MemoryArchiveStorage()
+        let config = ArchiveConfiguration(signingKey: Curve25519.Signing.PrivateKey(), clock: { Date() })
+        let archive = try await LegalArchive.open(storage: storage, configuration: config)
+        try await archive.store(sampleDocument(1), metadata("F-1"))
+        let sealing = Task { try await archive.sealPeriodically(every: .milliseconds(20)) }
+        var waited = 0
+        while await archive.allSeals.isEmpty, waited < 250 {
+            try await Task.sleep(for: .milliseconds(20))
+            waited += 1
+        }
+        #expect(await archive.allSeals.count == 1)
+        try await archive.store(sampleDocument(2), metadata("F-2"))
+        waited = 0
+        while await archive.allSeals.count < 2, waited < 250 {
+            try await Task.sleep(for: .milliseconds(20))
+            waited += 1
+        }
+        sealing.cancel()
+        let seals = await archive.allSeals
+        #expect(seals.count == 2)
+        #expect(seals.last?.firstSequence == 2 && seals.last?.previousSealHash == seals.first?.hash)
+        await #expect(throws: CancellationError.self) { try await sealing.value }
+    }
+}

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// How long each kind of document is kept. Periods are whole calendar years, counted in UTC from the time the
@@ -32,15 +33,18 @@ public struct ArchiveConfiguration: Sendable {
     /// The Ed25519 signing key for seals. nil: `keys/signing-key.pem` inside a file archive's folder.
     /// Created on first use when the file does not exist (PEM PKCS#8, mode 0600).
     public var signingKeyPath: String?
+    /// A key given directly (tests, or a key held elsewhere); used instead of `signingKeyPath` when set.
+    public var signingKey: Curve25519.Signing.PrivateKey?
     /// The archive's clock (tests inject a fixed one).
     public var clock: @Sendable () -> Date
 
     public init(
         retention: RetentionPolicy = RetentionPolicy(), signingKeyPath: String? = nil,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        signingKey: Curve25519.Signing.PrivateKey? = nil, clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.retention = retention
         self.signingKeyPath = signingKeyPath
+        self.signingKey = signingKey
         self.clock = clock
     }
 }

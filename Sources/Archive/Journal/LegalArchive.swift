@@ -189,6 +189,10 @@ public actor LegalArchive {
 
     func currentSigningKey() throws -> Curve25519.Signing.PrivateKey {
         if let signingKey { return signingKey }
+        if let given = configuration.signingKey {
+            signingKey = given
+            return given
+        }
         guard let path = configuration.signingKeyPath ?? defaultKeyPath else {
             throw ArchiveError.badKey(path: "(none)", reason: "no signing key path configured")
         }
