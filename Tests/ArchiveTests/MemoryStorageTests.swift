@@ -66,6 +66,6 @@ struct PeriodicSealTests {
         let seals = await archive.allSeals
         #expect(seals.count == 2)
         #expect(seals.last?.firstSequence == 2 && seals.last?.previousSealHash == seals.first?.hash)
-        await #expect(throws: CancellationError.self) { try await sealing.value }
+        try await sealing.value  // returns normally once cancelled
     }
 }

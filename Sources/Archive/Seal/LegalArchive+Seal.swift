@@ -44,10 +44,15 @@ extension LegalArchive {
         return seal
     }
 
-    /// Seals every `interval` until the task is cancelled (run it as a service of the server's ServiceGroup).
+    /// Seals every `interval` until the task is cancelled, then returns normally (run it as a service of the
+    /// server's ServiceGroup). A failing seal ends the loop with its error.
     public func sealPeriodically(every interval: Duration) async throws {
         while !Task.isCancelled {
-            try await Task.sleep(for: interval)
+            do {
+                try await Task.sleep(for: interval)
+            } catch is CancellationError {
+                return
+            }
             try await seal()
         }
     }
