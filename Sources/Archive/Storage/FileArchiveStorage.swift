@@ -88,8 +88,12 @@ public final class FileArchiveStorage: ArchiveStorage {
     public func writeBlob(_ bytes: Data, sha256: String) async throws {
         guard Hex.isSHA256(sha256) else { throw ArchiveError.corrupt("not a SHA-256: \(sha256)") }
         let final = blobPath(sha256)
-        if access(final, F_OK) == 0 { return }
         let folder = path("blobs/\(sha256.prefix(2))")
+        if access(final, F_OK) == 0 {
+            // Already there, maybe renamed by a process that died before syncing the folder: sync it now.
+            try POSIXFile.fsyncDirectory(folder)
+            return
+        }
         if try POSIXFile.makeDirectory(folder) { try POSIXFile.fsyncDirectory(path("blobs")) }
         let temporary = path("tmp/\(sha256).\(UUID().uuidString)")
         let fd = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o444)
@@ -121,8 +125,11 @@ public final class FileArchiveStorage: ArchiveStorage {
         for blob in blobs where seen.insert(blob.sha256).inserted {
             guard Hex.isSHA256(blob.sha256) else { throw ArchiveError.corrupt("not a SHA-256: \(blob.sha256)") }
             let final = blobPath(blob.sha256)
-            if access(final, F_OK) == 0 { continue }
             let folder = path("blobs/\(blob.sha256.prefix(2))")
+            if access(final, F_OK) == 0 {
+                folders.insert(folder)  // synced below, in case its rename was never synced
+                continue
+            }
             if try POSIXFile.makeDirectory(folder) { try POSIXFile.fsyncDirectory(path("blobs")) }
             let temporary = path("tmp/\(blob.sha256).\(UUID().uuidString)")
             let fd = try POSIXFile.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o444)
