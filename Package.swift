@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Server", targets: ["Server"]),
         .library(name: "SFTP", targets: ["SFTP"]),
         .library(name: "Channels", targets: ["Channels"]),
+        .library(name: "Archive", targets: ["Archive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -95,6 +96,13 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "Archive",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "Channels",
             dependencies: [
                 "Gateway", "EInvoice", "EInvoiceSyntax", "EInvoiceRules",
@@ -107,7 +115,7 @@ let package = Package(
             name: "passerelle",
             dependencies: [
                 "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "FacturX", "Gateway", "GatewayStorage", "Server",
-                "Channels",
+                "Channels", "Archive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -118,6 +126,7 @@ let package = Package(
             name: "EInvoiceRulesTests", dependencies: ["EInvoiceRules", "EInvoiceSyntax"], swiftSettings: strictSwift),
         .testTarget(name: "FacturXTests", dependencies: ["FacturX", "CZlib"], swiftSettings: strictSwift),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "GatewayStorage"], swiftSettings: strictSwift),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strictSwift),
         .testTarget(
             name: "SFTPTests",
             dependencies: [

@@ -13,7 +13,7 @@ struct Passerelle: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ServeCommand.self, ValidateCommand.self, ConvertCommand.self, FacturXCommand.self, InspectCommand.self,
-            RulesCommand.self, ImportCommand.self, CDARCommand.self, BenchCommand.self,
+            RulesCommand.self, ImportCommand.self, CDARCommand.self, ArchiveCommand.self, BenchCommand.self,
         ]
     )
 }
