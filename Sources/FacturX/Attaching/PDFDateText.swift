@@ -3,22 +3,11 @@
 struct PDFDateText: Sendable, Equatable {
     var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
 
-    /// From seconds since 1970-01-01 UTC (civil-from-days, proleptic Gregorian).
+    /// From seconds since 1970-01-01 UTC (the civil date from `PDFDate`, written here with a `Z` zone).
     init(secondsSince1970 seconds: Int) {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = seconds - days * 86_400
-        hour = rest / 3_600
-        minute = rest % 3_600 / 60
-        second = rest % 60
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let date = PDFDate(secondsSince1970: seconds)
+        (year, month, day) = (date.year, date.month, date.day)
+        (hour, minute, second) = (date.hour, date.minute, date.second)
     }
 
     var pdf: String { "D:" + pad(year, 4) + pad(month) + pad(day) + pad(hour) + pad(minute) + pad(second) + "Z" }

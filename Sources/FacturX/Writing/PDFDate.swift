@@ -11,7 +11,11 @@ struct PDFDate: Sendable, Equatable {
     var second: Int
 
     init(_ date: Date) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        self.init(secondsSince1970: Int(date.timeIntervalSince1970.rounded(.down)))
+    }
+
+    /// From seconds since 1970-01-01 UTC.
+    init(secondsSince1970 seconds: Int) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         hour = secondOfDay / 3600
