@@ -22,8 +22,22 @@ public enum SandboxServer {
         public var description: String
     }
 
+    /// Stops a running sandbox gracefully (answers in flight finish, hanging faults are released).
+    public final class Stopper: Sendable {
+        private let stream: AsyncStream<Void>
+        private let continuation: AsyncStream<Void>.Continuation
+
+        public init() { (stream, continuation) = AsyncStream.makeStream(of: Void.self) }
+
+        public func stop() { continuation.finish() }
+
+        func wait() async {
+            for await _ in stream {}
+        }
+    }
+
     public static func run(_ configuration: SandboxConfiguration, logger: Logger = Logger(label: "sandbox"),
-                           handlesSignals: Bool = false,
+                           handlesSignals: Bool = false, stopper: Stopper? = nil,
                            onStarted: @escaping @Sendable (Started) async -> Void) async throws {
         guard !configuration.clients.isEmpty else {
             throw Failure(description: "no client: give at least one client id and secret")
@@ -77,7 +91,23 @@ public enum SandboxServer {
         let group = ServiceGroup(configuration: .init(
             services: services, gracefulShutdownSignals: handlesSignals ? [.sigterm, .sigint] : [], logger: logger))
         do {
-            try await group.run()
+            // The server group's end ends the run; the stopper only asks it to shut down gracefully.
+            try await withThrowingTaskGroup(of: Bool.self) { tasks in
+                tasks.addTask {
+                    try await group.run()
+                    return true
+                }
+                if let stopper {
+                    tasks.addTask {
+                        await stopper.wait()
+                        if !Task.isCancelled { await group.triggerGracefulShutdown() }
+                        return false
+                    }
+                }
+                while let serverEnded = try await tasks.next() {
+                    if serverEnded { tasks.cancelAll() }
+                }
+            }
         } catch {
             try? await client.shutdown()
             throw error

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 import Sandbox
@@ -49,10 +50,13 @@ struct SandboxHarness: Sendable {
                                   _ body: @Sendable (SandboxHarness) async throws -> T) async throws -> T {
         let (urls, continuation) = AsyncStream.makeStream(of: String.self)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+        let stopper = SandboxServer.Stopper()
         do {
             let result = try await withThrowingTaskGroup(of: T?.self) { group in
                 group.addTask {
-                    try await SandboxServer.run(configuration) { started in
+                    var logger = Logger(label: "sandbox-test")
+                    logger.logLevel = .warning
+                    try await SandboxServer.run(configuration, logger: logger, stopper: stopper) { started in
                         continuation.yield(started.url)
                         continuation.finish()
                     }
@@ -62,10 +66,12 @@ struct SandboxHarness: Sendable {
                 guard let url = await iterator.next() else { throw HarnessFailure("the sandbox did not start") }
                 do {
                     let value = try await body(SandboxHarness(url: url, client: client))
-                    group.cancelAll()
+                    stopper.stop()
+                    try await group.waitForAll()
                     return value
                 } catch {
-                    group.cancelAll()
+                    stopper.stop()
+                    try? await group.waitForAll()
                     throw error
                 }
             }
