@@ -112,7 +112,8 @@ struct SandboxCommand: AsyncParsableCommand {
             for client in clients {
                 lines.append("  Client:            id \(client.clientId)  secret \(client.clientSecret)")
             }
-            print(lines.joined(separator: "\n"))
+            // Written at once (stdout is block-buffered when it is not a terminal).
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
     }
 }

@@ -70,11 +70,15 @@ struct LifecycleTicker: Service {
     let interval: Duration
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                queue.enqueue(await platform.runDue())
-                try await Task.sleep(for: interval)
+        do {
+            try await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    queue.enqueue(await platform.runDue())
+                    try await Task.sleep(for: interval)
+                }
             }
+        } catch is CancellationError {
+            // Shutdown: the timer simply stops.
         }
     }
 }
