@@ -143,9 +143,21 @@ actor SandboxPlatform {
         flows[flowId]?.invoice?.buyer.electronicAddress?.value
     }
 
+    /// Keeps the timetable sorted by (due, order): the next event is always the first.
     private func plan(_ kind: ScheduledEvent.Kind, at due: Date) {
         nextEventOrder += 1
-        schedule.append(ScheduledEvent(due: due, order: nextEventOrder, kind: kind))
+        let event = ScheduledEvent(due: due, order: nextEventOrder, kind: kind)
+        var low = 0
+        var high = schedule.count
+        while low < high {
+            let middle = (low + high) / 2
+            if (schedule[middle].due, schedule[middle].order) <= (event.due, event.order) {
+                low = middle + 1
+            } else {
+                high = middle
+            }
+        }
+        schedule.insert(event, at: low)
     }
 
     private func takeSequence() -> Int {
@@ -156,28 +168,17 @@ actor SandboxPlatform {
     // MARK: Time
 
     /// The sandbox date of the next planned event, if any.
-    func nextDue() -> Date? { schedule.map(\.due).min() }
+    func nextDue() -> Date? { schedule.first?.due }
 
     /// Runs every event due by now, in time order; returns the webhook calls to make.
     func runDue() -> [WebhookNotification] {
         let now = clock.now()
-        var notifications: [WebhookNotification] = []
-        while let index = dueIndex(now) {
-            let event = schedule.remove(at: index)
-            notifications += run(event)
-        }
-        return notifications
-    }
-
-    private func dueIndex(_ now: Date) -> Int? {
-        var best: Int?
-        for (index, event) in schedule.enumerated() where event.due <= now {
-            if let current = best, (schedule[current].due, schedule[current].order) <= (event.due, event.order) {
-                continue
-            }
-            best = index
-        }
-        return best
+        var due = 0
+        while due < schedule.count, schedule[due].due <= now { due += 1 }
+        guard due > 0 else { return [] }
+        let events = schedule[..<due]
+        schedule.removeFirst(due)
+        return events.flatMap { run($0) }
     }
 
     private func run(_ event: ScheduledEvent) -> [WebhookNotification] {
