@@ -122,6 +122,22 @@ struct FlowServiceTests {
         }
     }
 
+    @Test("a file over the size limit is refused 413 FILE_SIZE_EXCEEDED")
+    func tooLarge() async throws {
+        var configuration = SandboxHarness.configuration()
+        configuration.maximumFlowBytes = 2_000
+        try await SandboxHarness.with(configuration) { sandbox in
+            let token = try await sandbox.token()
+            let answer = try await sandbox.submit(token: token, flowInfo: TestInvoices.flowInfo(),
+                                                  file: try TestInvoices.cii(number: "SBX-BIG-1"))
+            #expect(answer.status == 413)
+            #expect(try answer.json()["errorCode"] as? String == "FILE_SIZE_EXCEEDED")
+            let small = try await sandbox.submit(token: token, flowInfo: TestInvoices.flowInfo(),
+                                                 file: Array("<x/>".utf8))
+            #expect(small.status == 202)
+        }
+    }
+
     @Test("search pages with a cursor through every matching flow, once each, and needs a criterion")
     func searchWithCursor() async throws {
         try await SandboxHarness.with { sandbox in
@@ -190,6 +206,7 @@ struct FlowServiceTests {
             #expect(key.count == 32)
             let list = try await sandbox.request(.GET, "/flow-service/v1/webhooks", token: token).json()
             #expect(list["count"] as? Int == 1)
+            #expect(list["webhookIds"] as? [String] == [id])
             #expect((list["webhooks"] as? [[String: Any]])?.first?["callbackUrl"] as? String == "http://127.0.0.1:9/hook")
             let badURL = try await sandbox.request(.POST, "/flow-service/v1/webhooks", token: token,
                                                    json: ["callbackUrl": "not a url"])

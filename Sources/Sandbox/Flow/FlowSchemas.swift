@@ -140,8 +140,10 @@ public struct WebhookListItem: Codable, Sendable, Hashable {
     public var ackStatus: FlowAckStatus?
 }
 
-/// `WebhookListResponse`.
+/// `WebhookListResponse`. Its schema lists `webhooks` as a property but requires `count` and `webhookIds`: both
+/// are given.
 public struct WebhookList: Codable, Sendable {
     public var count: Int
+    public var webhookIds: [String]
     public var webhooks: [WebhookListItem]
 }

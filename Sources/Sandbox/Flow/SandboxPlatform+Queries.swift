@@ -55,7 +55,7 @@ extension SandboxPlatform {
 
     func listWebhooks(owner: String) -> WebhookList {
         let items = webhooks.values.filter { $0.owner == owner }.sorted { $0.createdAt < $1.createdAt }.map(\.listItem)
-        return WebhookList(count: items.count, webhooks: items)
+        return WebhookList(count: items.count, webhookIds: items.map(\.webhookId), webhooks: items)
     }
 
     /// False when the owner has no such webhook.
