@@ -43,69 +43,66 @@ actor SandboxPlatform {
         let now = clock.now()
         let sha = FlowInspector.sha256Hex(bytes)
         let flowId = UUID().uuidString.lowercased()
-        let outcome = inspector.inspect(info: info, bytes: bytes)
-        var acknowledgement = Acknowledgement(status: .ok, details: nil)
-        var flowType = FlowType.customerInvoice
-        var profile = info.flowProfile ?? .undefined
-        var rule = info.processingRule ?? .undefined
         var stored = StoredFlow(
             metadata: FlowMetadata(
                 flowId: flowId, submittedAt: now, updatedAt: now, trackingId: info.trackingId, name: info.name,
-                processingRule: rule, processingRuleSource: info.processingRule == nil ? .computed : .input,
-                flowSyntax: info.flowSyntax, flowProfile: profile, flowType: flowType, flowDirection: .outgoing,
+                processingRule: info.processingRule ?? .undefined,
+                processingRuleSource: info.processingRule == nil ? .computed : .input, flowSyntax: info.flowSyntax,
+                flowProfile: info.flowProfile ?? .undefined,
+                flowType: info.flowSyntax == .cdar ? .supplierInvoiceLC : .customerInvoice, flowDirection: .outgoing,
                 acknowledgement: Acknowledgement(status: .pending, details: nil)),
             owner: owner, sequence: takeSequence(), sha256: sha, original: bytes)
-        var tracked: TrackedInvoice?
-        var rejection: StatusReason?
+        var acknowledgement = Acknowledgement(status: .ok, details: nil)
+        var accepted: (invoice: TrackedInvoice, rejection: StatusReason?)?
         if let earlier = bySHA[owner + "|" + sha] {
             acknowledgement = Self.error(.init(item: "file", reason: .alreadyExistingFlow,
                                                message: "the same file (SHA-256 \(sha)) was received as flow \(earlier)"))
-            flowType = info.flowSyntax == .cdar ? .supplierInvoiceLC : .customerInvoice
         } else {
-            switch outcome {
+            switch inspector.inspect(info: info, bytes: bytes) {
             case let .refused(detail):
                 acknowledgement = Self.error(detail)
-                flowType = info.flowSyntax == .cdar ? .supplierInvoiceLC : .undefined
+                if info.flowSyntax != .cdar { stored.metadata.flowType = .undefined }
             case .lifecycle:
-                flowType = .supplierInvoiceLC
-                rule = info.processingRule ?? .b2b
+                stored.metadata.processingRule = info.processingRule ?? .b2b
                 bySHA[owner + "|" + sha] = flowId
             case let .invoice(inspected):
                 bySHA[owner + "|" + sha] = flowId
-                rule = info.processingRule ?? inspected.computedRule
-                if info.flowProfile == nil { profile = inspected.profile }
-                stored.invoice = inspected.invoice
-                stored.embeddedXML = inspected.embeddedXML
-                let invoice = TrackedInvoice(flowId: flowId, owner: owner, trackingId: info.trackingId,
-                                             processingRule: rule, invoice: inspected.invoice)
-                if !inspected.fatalFindings.isEmpty {
-                    rejection = Self.semanticRejection(inspected.fatalFindings)
-                } else if let first = byInvoiceKey[invoice.uniquenessKey] {
-                    rejection = StatusReason(code: "REJ_UNI", text: "invoice \(invoice.number) of seller "
-                        + "\(invoice.sellerSIREN) was already received in \(invoice.issueDate.year) (flow \(first))")
-                } else {
-                    byInvoiceKey[invoice.uniquenessKey] = flowId
-                }
-                tracked = invoice
+                accepted = accept(inspected, into: &stored, info: info)
             }
         }
-        stored.metadata.flowType = flowType
-        stored.metadata.processingRule = rule
-        stored.metadata.flowProfile = profile
         stored.pendingAcknowledgement = acknowledgement
         flows[flowId] = stored
         flowOrder.append(flowId)
-        let ackDue = now.addingTimeInterval(scenario.acknowledgementDelay)
-        plan(.acknowledge(flowId: flowId), at: ackDue)
-        if var invoice = tracked {
-            invoices[flowId] = invoice
-            planLifecycle(of: &invoice, from: ackDue, rejection: rejection)
-            invoices[flowId] = invoice
+        let acknowledgedAt = now.addingTimeInterval(scenario.acknowledgementDelay)
+        plan(.acknowledge(flowId: flowId), at: acknowledgedAt)
+        if let accepted {
+            invoices[flowId] = accepted.invoice
+            planLifecycle(of: accepted.invoice, from: acknowledgedAt, rejection: accepted.rejection)
         }
         let answer = FullFlowInfo(flowId: flowId, submittedAt: now, trackingId: info.trackingId, name: info.name,
                                   processingRule: info.processingRule, flowSyntax: info.flowSyntax,
                                   flowProfile: info.flowProfile, sha256: info.sha256 ?? sha)
         return (answer, runDue())
+    }
+
+    /// Records a readable invoice: its rule and profile, and whether the platform rejects it (213): broken rules
+    /// (REJ_SEMAN) or the same seller, number and year as an invoice already accepted (REJ_UNI).
+    private func accept(_ inspected: InspectedInvoice, into stored: inout StoredFlow,
+                        info: FlowInfo) -> (invoice: TrackedInvoice, rejection: StatusReason?) {
+        let flowId = stored.metadata.flowId
+        stored.metadata.processingRule = info.processingRule ?? inspected.computedRule
+        if info.flowProfile == nil { stored.metadata.flowProfile = inspected.profile }
+        stored.invoice = inspected.invoice
+        stored.embeddedXML = inspected.embeddedXML
+        let invoice = TrackedInvoice(flowId: flowId, owner: stored.owner, trackingId: info.trackingId,
+                                     processingRule: stored.metadata.processingRule, invoice: inspected.invoice)
+        if !inspected.fatalFindings.isEmpty { return (invoice, Self.semanticRejection(inspected.fatalFindings)) }
+        if let first = byInvoiceKey[invoice.uniquenessKey] {
+            return (invoice, StatusReason(code: "REJ_UNI", text: "invoice \(invoice.number) of seller "
+                + "\(invoice.sellerSIREN) was already received in \(invoice.issueDate.year) (flow \(first))"))
+        }
+        byInvoiceKey[invoice.uniquenessKey] = flowId
+        return (invoice, nil)
     }
 
     private static func error(_ detail: AcknowledgementDetail) -> Acknowledgement {
@@ -121,7 +118,7 @@ actor SandboxPlatform {
         return StatusReason(code: "REJ_SEMAN", text: "rules broken: " + text)
     }
 
-    private func planLifecycle(of invoice: inout TrackedInvoice, from start: Date, rejection: StatusReason?) {
+    private func planLifecycle(of invoice: TrackedInvoice, from start: Date, rejection: StatusReason?) {
         if let rejection {
             let delay = scenario.transmission.first?.after ?? 0
             plan(.status(invoiceFlowId: invoice.flowId,
