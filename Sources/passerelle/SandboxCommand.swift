@@ -27,7 +27,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Scenario YAML file: transmission statuses, buyers' sequences, random paths, rules.")
     var scenario: String?
 
-    @Option(help: "Directory YAML file (legalUnits, facilities, routingCodes, directoryLines).")
+    @Option(help: "Directory file: YAML (legalUnits, facilities, routingCodes, directoryLines) or CSV (one line a row).")
     var directory: String?
 
     @Option(help: "Clients YAML file: a list of {clientId, clientSecret}.")
