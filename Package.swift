@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "SFTP", targets: ["SFTP"]),
         .library(name: "Channels", targets: ["Channels"]),
         .library(name: "Archive", targets: ["Archive"]),
+        .library(name: "Sandbox", targets: ["Sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -115,7 +116,7 @@ let package = Package(
             name: "passerelle",
             dependencies: [
                 "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "FacturX", "Gateway", "GatewayStorage", "Server",
-                "Channels", "Archive",
+                "Channels", "Archive", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -148,6 +149,32 @@ let package = Package(
         .testTarget(
             name: "ChannelsTests",
             dependencies: ["Channels", "Gateway", "GatewayStorage", "EInvoice", "EInvoiceRules"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "FacturX",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: [
+                "Sandbox", "EInvoice", "EInvoiceSyntax",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSwift
         ),
     ],
