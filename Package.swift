@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "SFTP", targets: ["SFTP"]),
         .library(name: "Channels", targets: ["Channels"]),
         .library(name: "Archive", targets: ["Archive"]),
+        .library(name: "GatewayArchive", targets: ["GatewayArchive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -102,6 +103,7 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        .target(name: "GatewayArchive", dependencies: ["Gateway", "Archive"], swiftSettings: strictSwift),
         .target(
             name: "Channels",
             dependencies: [
@@ -115,7 +117,7 @@ let package = Package(
             name: "passerelle",
             dependencies: [
                 "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "FacturX", "Gateway", "GatewayStorage", "Server",
-                "Channels", "Archive",
+                "Channels", "Archive", "GatewayArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -125,7 +127,9 @@ let package = Package(
         .testTarget(
             name: "EInvoiceRulesTests", dependencies: ["EInvoiceRules", "EInvoiceSyntax"], swiftSettings: strictSwift),
         .testTarget(name: "FacturXTests", dependencies: ["FacturX", "CZlib"], swiftSettings: strictSwift),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "GatewayStorage"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "GatewayTests", dependencies: ["Gateway", "GatewayStorage", "GatewayArchive", "Archive"],
+            swiftSettings: strictSwift),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strictSwift),
         .testTarget(
             name: "SFTPTests",
@@ -139,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Gateway", "GatewayStorage",
+                "Server", "Gateway", "GatewayStorage", "GatewayArchive", "Archive",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
