@@ -58,7 +58,8 @@ public enum ArchiveRoot {
         public var path: String
         public var name: String
         public var description: String {
-            "\(path) holds \"\(name.prefix(80))\", which is not a node name (1-64 of A-Z a-z 0-9 . _ -); fix or delete it"
+            "\(path) holds \"\(name.prefix(80))\", which is not a node name (1-64 of A-Z a-z 0-9 . _ -); "
+                + "fix or delete it"
         }
     }
 

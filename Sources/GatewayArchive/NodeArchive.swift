@@ -47,7 +47,8 @@ public actor NodeArchive: ArchivePort {
             try FileManager.default.createDirectory(at: ArchiveRoot.nodesFolder(settings.root),
                                                     withIntermediateDirectories: true)
         } catch {
-            throw OpenError(description: "\(ArchiveRoot.nodesFolder(settings.root).path) cannot be created (\(error.localizedDescription))")
+            let folder = ArchiveRoot.nodesFolder(settings.root).path
+            throw OpenError(description: "\(folder) cannot be created (\(error.localizedDescription))")
         }
         do {
             _ = try SigningKeyFile.loadOrCreate(path: settings.signingKeyPath)
@@ -61,7 +62,8 @@ public actor NodeArchive: ArchivePort {
             return NodeArchive(journal: settings.node, root: settings.root, archive: archive)
         } catch let error as ArchiveError {
             if case .locked = error {
-                throw OpenError(description: "the journal \(folder.path) is in use by another process: each process needs its own node name (its own data_dir, or archive.node)")
+                throw OpenError(description: "the journal \(folder.path) is in use by another process: each process "
+                    + "needs its own node name (its own data_dir, or archive.node)")
             }
             throw OpenError(description: "\(folder.path): \(error)")
         } catch {
@@ -101,7 +103,8 @@ public actor NodeArchive: ArchivePort {
         }
         return try documents.map { document in
             guard let entry = existing["\(document.kind)\u{0}\(document.sha256)"] else {
-                throw OpenError(description: "the archive stored \(document.kind) with another SHA-256 than the gateway computed (\(document.sha256))")
+                throw OpenError(description: "the archive stored \(document.kind) with another SHA-256 than the "
+                    + "gateway computed (\(document.sha256))")
             }
             return receipt(entry, journal: journal)
         }

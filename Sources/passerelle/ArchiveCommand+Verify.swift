@@ -12,7 +12,8 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
             are not re-hashed (only the hash of its last entry and of the seal are checked). --full re-checks \
             everything. Prints the first broken place (entry or seal, field, expected, found) and exits 1.
 
-            The archive root of `passerelle serve` holds one journal per node (nodes/<node>/): each is verified on             its own, and the command exits 1 when any fails.
+            The archive root of `passerelle serve` holds one journal per node (nodes/<node>/): each is verified on \
+            its own, and the command exits 1 when any fails.
             """
     )
 
@@ -26,8 +27,11 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
             throw ValidationError("no archive at \(archive.path)")
         }
         let nodes = ArchiveRoot.nodes(in: archive.directory)
-        var folders: [(name: String?, url: URL)] = nodes.map { ($0, ArchiveRoot.folder(of: $0, in: archive.directory)) }
-        if nodes.isEmpty || FileManager.default.fileExists(atPath: archive.directory.appendingPathComponent("journal.jsonl").path) {
+        var folders: [(name: String?, url: URL)] = nodes.map {
+            ($0, ArchiveRoot.folder(of: $0, in: archive.directory))
+        }
+        let rootJournal = archive.directory.appendingPathComponent("journal.jsonl").path
+        if nodes.isEmpty || FileManager.default.fileExists(atPath: rootJournal) {
             folders.insert((nil, archive.directory), at: 0)
         }
         var failed = 0
@@ -39,7 +43,8 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
             if !report.isValid { failed += 1 }
         }
         if folders.count > 1 {
-            print(failed == 0 ? "all \(folders.count) journals verified" : "\(failed) of \(folders.count) journals FAILED")
+            print(failed == 0
+                ? "all \(folders.count) journals verified" : "\(failed) of \(folders.count) journals FAILED")
         }
         if failed > 0 { throw ExitCode(1) }
     }

@@ -3,7 +3,8 @@ import Foundation
 /// Adds lines to timelines from another store (the hook for payments and lifecycle statuses kept elsewhere):
 /// give the service a contributor and its items are merged by time.
 public protocol TimelineContributor: Sendable {
-    func items(invoice: InvoiceID, tenant: TenantID, in transaction: any StoreTransaction) async throws -> [TimelineItem]
+    func items(invoice: InvoiceID, tenant: TenantID, in transaction: any StoreTransaction) async throws
+        -> [TimelineItem]
 }
 
 /// The auditor's questions: "what happened to this invoice, and where is the proof" (``timeline(invoice:tenant:)``)

@@ -1,7 +1,7 @@
 /// Where an invoice is in the gateway's pipeline.
 ///
-/// The pipeline of this release: `received → checked → rendered → archived → held`, or `rejected` when the catalogue
-/// or the rules stop it (`rendered → held` directly when no archive is wired, e.g. in library use). `held` is the end of the line until a platform is wired in (the dispatch port's default).
+/// The pipeline of this release: `received → checked → rendered → archived → held`, or `rejected` when the
+/// catalogue or the rules stop it (`rendered → held` directly when no archive is wired, e.g. in library use). `held` is the end of the line until a platform is wired in (the dispatch port's default).
 /// Later steps (submitted to a platform, lifecycle statuses) add states after `rendered`.
 public enum InvoiceState: String, Sendable, Codable, CaseIterable {
     /// Accepted from the ERP and stored; checks not run yet.

@@ -66,7 +66,8 @@ struct ArchiveStep: InvoiceStep {
         let toStore = pending.filter { earlier[ArchiveKey($0)] == nil }
         let stored = try await archive.archive(toStore.map(ArchiveRequest.init))
         guard stored.count == toStore.count else {
-            throw StepFailure(permanent: false, "the archive returned \(stored.count) entries for \(toStore.count) documents")
+            throw StepFailure(
+                permanent: false, "the archive returned \(stored.count) entries for \(toStore.count) documents")
         }
         var made: [ArchiveKey: ArchiveReceipt] = earlier
         for (document, receipt) in zip(toStore, stored) { made[ArchiveKey(document)] = receipt }

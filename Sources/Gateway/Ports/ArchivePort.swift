@@ -4,7 +4,7 @@ import Foundation
 public struct ArchiveRequest: Sendable, Hashable {
     public var tenant: TenantID
     public var invoiceID: InvoiceID
-    /// The document's kind as the archive journals it (`original`, `cii`, `ubl`, `facturx`, later `cdar`, `payment`…).
+    /// The document's kind as the archive journals it (`original`, `cii`, `ubl`, `facturx`; later `cdar`…).
     public var kind: String
     public var mediaType: String
     public var bytes: [UInt8]

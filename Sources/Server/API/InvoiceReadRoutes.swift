@@ -38,8 +38,8 @@ enum InvoiceReadRoutes {
             let principal = try context.require(.invoicesRead)
             _ = try QueryParameters(request, allowed: [])
             let id = try context.pathParameter("id")
-            guard let timeline = try await services.auditTrail.timeline(invoice: InvoiceID(id), tenant: principal.tenant)
-            else { throw notFound(id) }
+            let found = try await services.auditTrail.timeline(invoice: InvoiceID(id), tenant: principal.tenant)
+            guard let timeline = found else { throw notFound(id) }
             return try APIResponse.json(TimelineDTO(timeline))
         }
     }

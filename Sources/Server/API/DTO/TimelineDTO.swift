@@ -65,7 +65,8 @@ struct TimelineDTO: Encodable, Sendable {
         references = timeline.references.map { Reference(kind: $0.kind.rawValue, term: $0.kind.term, value: $0.value) }
         items = timeline.items.map { item in
             Item(
-                kind: item.kind.rawValue, at: item.at, summary: item.summary, event: item.event.map(InvoiceEventDTO.init),
+                kind: item.kind.rawValue, at: item.at, summary: item.summary,
+                event: item.event.map(InvoiceEventDTO.init),
                 document: item.document.map {
                     Document(kind: $0.kind, sha256: $0.sha256, size: $0.size, mediaType: $0.mediaType,
                              link: "\(path)/documents/\($0.kind)")
