@@ -37,7 +37,8 @@ public actor NodeArchive: ArchivePort {
         public var description: String
     }
 
-    /// Opens (creating when missing) this node's journal and loads or creates the signing key.
+    /// Opens (creating when missing) this node's journal, loads or creates the signing key and puts its public key
+    /// in the journal's key history.
     public static func open(_ settings: Settings) async throws(OpenError) -> NodeArchive {
         guard ArchiveRoot.isValidNodeName(settings.node) else {
             throw OpenError(description: "\"\(settings.node)\" is not a node name (1-64 of A-Z a-z 0-9 . _ -)")
@@ -59,6 +60,12 @@ public actor NodeArchive: ArchivePort {
             retention: settings.retention, signingKeyPath: settings.signingKeyPath, clock: settings.clock)
         do {
             let archive = try await LegalArchive.open(directory: folder, configuration: configuration, writer: true)
+            do {
+                try await archive.recordSigningKey()
+            } catch {
+                await archive.close()
+                throw error
+            }
             return NodeArchive(journal: settings.node, root: settings.root, archive: archive)
         } catch let error as ArchiveError {
             if case .locked = error {

@@ -39,7 +39,12 @@ struct ArchiveStepTests {
                     #expect(detail.contains(#""sequence":\#(entry.sequence)"#))
                     #expect(detail.contains(entry.blobHash))
                 }
+                // The signing key entered the key history when the node opened its journal, once.
                 await archive.close()
+                let keys = ArchiveRoot.folder(of: "node-a", in: folder.root).appendingPathComponent("keys/public-keys.jsonl")
+                #expect(try String(contentsOf: keys, encoding: .utf8).split(separator: "\n").count == 1)
+                await (try await folder.open(node: "node-a", clock: harness.clock)).close()
+                #expect(try String(contentsOf: keys, encoding: .utf8).split(separator: "\n").count == 1)
             }
         }
     }
