@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Channels", targets: ["Channels"]),
         .library(name: "Archive", targets: ["Archive"]),
         .library(name: "Sandbox", targets: ["Sandbox"]),
+        .library(name: "GatewayArchive", targets: ["GatewayArchive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -103,6 +104,7 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
+        .target(name: "GatewayArchive", dependencies: ["Gateway", "Archive"], swiftSettings: strictSwift),
         .target(
             name: "Channels",
             dependencies: [
@@ -116,7 +118,7 @@ let package = Package(
             name: "passerelle",
             dependencies: [
                 "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "FacturX", "Gateway", "GatewayStorage", "Server",
-                "Channels", "Archive", "Sandbox",
+                "Channels", "Archive", "Sandbox", "GatewayArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSwift
@@ -126,7 +128,9 @@ let package = Package(
         .testTarget(
             name: "EInvoiceRulesTests", dependencies: ["EInvoiceRules", "EInvoiceSyntax"], swiftSettings: strictSwift),
         .testTarget(name: "FacturXTests", dependencies: ["FacturX", "CZlib"], swiftSettings: strictSwift),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "GatewayStorage"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "GatewayTests", dependencies: ["Gateway", "GatewayStorage", "GatewayArchive", "Archive"],
+            swiftSettings: strictSwift),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive"], swiftSettings: strictSwift),
         .testTarget(
             name: "SFTPTests",
@@ -140,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Gateway", "GatewayStorage",
+                "Server", "Gateway", "GatewayStorage", "GatewayArchive", "Archive",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

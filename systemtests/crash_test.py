@@ -9,7 +9,9 @@ The ERP side behaves like a real integration: every invoice is posted with an Id
 gateway answers 200 or 202 (a dead node refuses connections; the poster moves to another node or waits).
 Meanwhile a killer thread sends SIGKILL to a random node `--kills` times at random moments and restarts it at once.
 Afterwards every invoice must be in exactly one final state (held or rejected), the number of invoices must equal the
-number posted (no loss, no duplicate), and no invoice may have a duplicate event.
+number posted (no loss, no duplicate), and no invoice may have a duplicate event. The nodes share one archive root
+(each writes its own journal in it): after they stop, `passerelle archive verify --full` must pass on it, every
+document of every finished invoice must have its archive entry, and no document may be journaled twice.
 Exit code 0 when every check holds, 1 otherwise; the report says which check failed.
 """
 from __future__ import annotations
@@ -26,6 +28,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+from archive_check import documents_archived, journal_duplicates, verify_archive  # noqa: E402
 from gateway_client import SEED_CII, Client, invoice_with_number  # noqa: E402
 from nodes import Node  # noqa: E402
 
@@ -108,8 +111,12 @@ def main() -> int:
     # On PostgreSQL each run gets a schema of its own, so that the first start finds an empty database (and prints
     # the first admin key) even on a server that has seen earlier runs.
     schema = None if args.database == "sqlite" else f"crash_{int(time.time())}_{args.seed}"
+    # One archive root shared by the nodes, as on a shared volume; each node keeps its journal in nodes/<name>/.
+    # Seals every 5 s so that seals are cut (and killed) during the run too.
+    archive_root = os.path.join(work, "archive")
+    archive_env = {"PASSERELLE_ARCHIVE_DIR": archive_root, "PASSERELLE_ARCHIVE_SEAL_INTERVAL": "5s"}
     nodes = [Node(args.binary, database, os.path.join(work, f"node{i}"), os.path.join(work, f"node{i}.log"),
-                  schema=schema) for i in range(args.nodes)]
+                  schema=schema, env=archive_env) for i in range(args.nodes)]
     with open(SEED_CII, "rb") as handle:
         template = handle.read()
     run_id = f"{int(time.time())}-{args.seed}"
@@ -143,13 +150,26 @@ def main() -> int:
         client = Client(nodes[0].url, key, timeout=60)
         invoices = wait_final(client, args.invoices, timeout=600)
         finished_at = time.monotonic() - started
-        return verify(client, invoices, numbers, stats, kill_log, posted_at, finished_at)
+        failures = verify(client, invoices, numbers, stats, kill_log, posted_at, finished_at)
+        failures += documents_archived(client, invoices)
+        for node in nodes:
+            node.stop()  # a graceful stop seals the node's journal once more
+        documents, journals, duplicates = journal_duplicates(archive_root)
+        failures += duplicates + verify_archive(args.binary, archive_root)
+        print(f"archive: {documents} documents in {journals} journal(s)")
+        if failures:
+            for failure in failures:
+                print("FAIL:", failure)
+            return 1
+        print(f"OK: {len(invoices)} invoices, each once, each in a final state, no duplicate event; every document "
+              "archived once; the archive verifies")
+        return 0
     finally:
         for node in nodes:
             node.stop()
 
 
-def verify(client: Client, invoices: list[dict], numbers: list[str], stats, kill_log, posted_at, finished_at) -> int:
+def verify(client: Client, invoices: list[dict], numbers: list[str], stats, kill_log, posted_at, finished_at) -> list[str]:
     failures = []
     by_number = collections.Counter(item["number"] for item in invoices)
     expected = set(numbers)
@@ -181,12 +201,7 @@ def verify(client: Client, invoices: list[dict], numbers: list[str], stats, kill
     if states.get("rejected"):
         failures.append(f"{states['rejected']} invoice(s) rejected: the seed invoice and its synced products pass "
                         "every check, so a rejection means a step went wrong")
-    if failures:
-        for failure in failures:
-            print("FAIL:", failure)
-        return 1
-    print(f"OK: {len(invoices)} invoices, each once, each in a final state, no duplicate event")
-    return 0
+    return failures
 
 
 if __name__ == "__main__":

@@ -88,6 +88,12 @@ class Client:
             if not cursor:
                 return items
 
+    def timeline(self, invoice_id: str) -> dict:
+        status, body = self.request("GET", f"/v1/invoices/{invoice_id}/timeline")
+        if status != 200:
+            raise RuntimeError(f"GET timeline of {invoice_id} answered {status}: {body!r}")
+        return body
+
     def events(self, invoice_id: str) -> list[dict]:
         status, body = self.request("GET", f"/v1/invoices/{invoice_id}/events")
         if status != 200:

@@ -22,8 +22,11 @@ class Node:
     """One `passerelle serve` process on its own port, restartable on the same port and database."""
 
     def __init__(self, binary: str, database: str, data_dir: str, log_path: str, workers: int = 1,
-                 schema: str | None = None):
+                 schema: str | None = None, env: dict | None = None):
         self.binary, self.database, self.data_dir, self.schema = binary, database, data_dir, schema
+        self.env = dict(env or {})
+        if schema:
+            self.env["PASSERELLE_DATABASE_SCHEMA"] = schema
         self.log_path, self.workers = log_path, workers
         self.port = free_port()
         self.process: subprocess.Popen | None = None
@@ -43,7 +46,7 @@ class Node:
             [self.binary, "serve", "--database", self.database, "--data-dir", self.data_dir,
              "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers)],
             stdout=subprocess.PIPE, stderr=log, start_new_session=True,
-            env=dict(os.environ, **({"PASSERELLE_DATABASE_SCHEMA": self.schema} if self.schema else {})))
+            env=dict(os.environ, **self.env))
         deadline = time.monotonic() + timeout
         # The first admin key is printed once, on the very first start against an empty database.
         if self.first_key is None and self.starts == 1:

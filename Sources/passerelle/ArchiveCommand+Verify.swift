@@ -1,6 +1,7 @@
 import Archive
 import ArgumentParser
 import Foundation
+import GatewayArchive
 
 struct ArchiveVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,6 +11,9 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
             Incremental by default: entries up to the seal recorded in verified.json by the last successful run \
             are not re-hashed (only the hash of its last entry and of the seal are checked). --full re-checks \
             everything. Prints the first broken place (entry or seal, field, expected, found) and exits 1.
+
+            The archive root of `passerelle serve` holds one journal per node (nodes/<node>/): each is verified on \
+            its own, and the command exits 1 when any fails.
             """
     )
 
@@ -22,10 +26,27 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: archive.path) else {
             throw ValidationError("no archive at \(archive.path)")
         }
-        let storage = try FileArchiveStorage(directory: archive.directory, writer: false)
-        let report = try await ArchiveVerifier(storage: storage).verify(full: full)
-        print(report.summary)
-        if !report.isValid { throw ExitCode(1) }
+        let nodes = ArchiveRoot.nodes(in: archive.directory)
+        var folders: [(name: String?, url: URL)] = nodes.map {
+            ($0, ArchiveRoot.folder(of: $0, in: archive.directory))
+        }
+        let rootJournal = archive.directory.appendingPathComponent("journal.jsonl").path
+        if nodes.isEmpty || FileManager.default.fileExists(atPath: rootJournal) {
+            folders.insert((nil, archive.directory), at: 0)
+        }
+        var failed = 0
+        for folder in folders {
+            let storage = try FileArchiveStorage(directory: folder.url, writer: false)
+            let report = try await ArchiveVerifier(storage: storage).verify(full: full)
+            if let name = folder.name { print("journal \(name) (nodes/\(name)):") }
+            print(report.summary)
+            if !report.isValid { failed += 1 }
+        }
+        if folders.count > 1 {
+            print(failed == 0
+                ? "all \(folders.count) journals verified" : "\(failed) of \(folders.count) journals FAILED")
+        }
+        if failed > 0 { throw ExitCode(1) }
     }
 }
 

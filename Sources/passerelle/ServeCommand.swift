@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gateway
+import GatewayArchive
 import GatewayStorage
 import Logging
 import Server
@@ -75,23 +76,35 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw Self.fail("database.url: \(database) cannot be opened (\(error))", status: 1)
         }
+        let archive: NodeArchive
+        do {
+            archive = try await Self.openArchive(configuration)
+        } catch {
+            try? await store.shutdown()
+            throw error
+        }
+        logger.info("archive: journal \(archive.journal) in \(configuration.resolvedArchiveDirectory)")
         let components: ServerComponents
         do {
-            components = try await ServerComponents.make(configuration: configuration, store: store, logger: logger)
+            components = try await ServerComponents.make(
+                configuration: configuration, store: store, archive: archive, logger: logger)
         } catch {
+            await archive.close()
             try? await store.shutdown()
             throw Self.fail(error.description, status: 2)
         }
-        let services = GatewayServices(store: components.store, clock: components.clock)
+        let services = GatewayServices(store: components.store, clock: components.clock, archive: archive)
         do {
             try await PasserelleServer.run(
                 components: components, services: services,
                 onFirstAdminKey: { secret in Self.announceFirstKey(secret) },
                 onStarted: { started in Self.announce(started, database: store.displayName) })
         } catch {
+            await archive.close()
             try? await store.shutdown()
             throw Self.fail("passerelle serve stopped: \(error)", status: 1)
         }
+        await archive.close()
         try await store.shutdown()
         logger.info("stopped")
     }

@@ -131,11 +131,22 @@ struct RuntimeServeCommandTests {
             types = (items as? [[String: Any]])?.compactMap { $0["type"] as? String } ?? []
             try await Task.sleep(for: .milliseconds(100))
         }
-        #expect(types == ["invoice.received", "invoice.checked", "invoice.rendered", "invoice.held"])
+        #expect(types == ["invoice.received", "invoice.checked", "invoice.rendered", "invoice.archived", "invoice.held"])
         let metrics = try await Self.fetch(api + "/metrics")
         #expect(metrics.body.contains("passerelle_invoices_received_total 1"))
         #expect(metrics.body.contains(#"passerelle_jobs_completed_total{kind="dispatch"} 1"#))
         serve.process.terminate()
         #expect(try await serve.exitStatus() == 0)
+        // The graceful stop sealed the journal: the example's two documents are archived, sealed and verify.
+        let data = folder.url.appendingPathComponent("passerelle-data")
+        let node = try String(contentsOf: data.appendingPathComponent("archive-node"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let journal = data.appendingPathComponent("archive/nodes/\(node)")
+        let entries = try String(contentsOf: journal.appendingPathComponent("journal.jsonl"), encoding: .utf8)
+        #expect(entries.split(separator: "\n").filter { $0.contains(id) }.count == 2)
+        let seals = try String(contentsOf: journal.appendingPathComponent("seals.jsonl"), encoding: .utf8)
+        #expect(seals.contains(#""lastSeq":2"#), "\(seals)")
+        let keyFile = data.appendingPathComponent("archive-signing-key.pem").path
+        #expect(try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? Int == 0o600)
     }
 }

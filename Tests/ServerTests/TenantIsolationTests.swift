@@ -37,6 +37,7 @@ struct TenantIsolationTests {
                 // Invoices and batches.
                 refused("GET", "/v1/invoices/{id}", try await api.get("/v1/invoices/\(invoice)", key: key))
                 refused("GET", "/v1/invoices/{id}/events", try await api.get("/v1/invoices/\(invoice)/events", key: key))
+                refused("GET", "/v1/invoices/{id}/timeline", try await api.get("/v1/invoices/\(invoice)/timeline", key: key))
                 refused("GET", "/v1/invoices/{id}/documents", try await api.get("/v1/invoices/\(invoice)/documents", key: key))
                 refused("GET", "/v1/invoices/{id}/documents/{kind}",
                         try await api.get("/v1/invoices/\(invoice)/documents/original", key: key))

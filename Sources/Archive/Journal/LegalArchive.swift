@@ -187,6 +187,10 @@ public actor LegalArchive {
         if let newKey { publicKeys.append(newKey) }
     }
 
+    func rememberKey(_ record: PublicKeyRecord) {
+        publicKeys.append(record)
+    }
+
     func currentSigningKey() throws -> Curve25519.Signing.PrivateKey {
         if let signingKey { return signingKey }
         if let given = configuration.signingKey {

@@ -85,7 +85,8 @@ public struct IntakeService: Sendable {
             customerCode: invoice.buyer.identifiers.first?.value, currencyCode: invoice.currencyCode,
             totalWithVAT: invoice.totals.taxInclusiveAmount, batchID: request.batchID, createdAt: now, updatedAt: now)
         do {
-            return try await insert(record, payload: request.payload, request: request)
+            let references = InvoiceReference.extract(from: invoice, tenant: record.tenant, invoiceID: record.id)
+            return try await insert(record, payload: request.payload, references: references, request: request)
         } catch StoreError.duplicate {
             // Lost a race with the same request: the winner's record is the answer.
             return try await store.transaction { transaction in
@@ -94,7 +95,8 @@ public struct IntakeService: Sendable {
         }
     }
 
-    private func insert(_ record: InvoiceRecord, payload: [UInt8], request: IntakeRequest) async throws
+    private func insert(_ record: InvoiceRecord, payload: [UInt8], references: [InvoiceReference],
+                        request: IntakeRequest) async throws
         -> IntakeOutcome
     {
         let actor = request.actor
@@ -106,6 +108,7 @@ public struct IntakeService: Sendable {
                 tenant: record.tenant, invoiceID: record.id, kind: .original,
                 mediaType: record.sourceFormat.mediaType, bytes: payload, sha256: record.payloadSHA256,
                 createdAt: record.createdAt))
+            try await transaction.insertReferences(references)
             try await events.record(
                 InvoiceEvent(
                     tenant: record.tenant, invoiceID: record.id, type: "invoice.received", state: .received,

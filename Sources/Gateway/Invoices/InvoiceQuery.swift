@@ -15,10 +15,17 @@ public struct InvoiceFilter: Hashable, Sendable {
     /// BT-112 at most.
     public var maximumTotal: ExactDecimal?
     public var batchID: String?
+    /// BT-12: invoices citing this contract (exact match).
+    public var contractReference: String?
+    /// BT-13: invoices citing this purchase order (exact match).
+    public var orderReference: String?
+    /// BT-16: invoices citing this despatch advice, i.e. this delivery (exact match).
+    public var deliveryReference: String?
 
     public init(states: Set<InvoiceState>? = nil, customerCode: String? = nil, buyerName: String? = nil,
                 issuedFrom: CalendarDate? = nil, issuedTo: CalendarDate? = nil, minimumTotal: ExactDecimal? = nil,
-                maximumTotal: ExactDecimal? = nil, batchID: String? = nil) {
+                maximumTotal: ExactDecimal? = nil, batchID: String? = nil,
+                contractReference: String? = nil, orderReference: String? = nil, deliveryReference: String? = nil) {
         self.states = states
         self.customerCode = customerCode
         self.buyerName = buyerName
@@ -27,6 +34,15 @@ public struct InvoiceFilter: Hashable, Sendable {
         self.minimumTotal = minimumTotal
         self.maximumTotal = maximumTotal
         self.batchID = batchID
+        self.contractReference = contractReference
+        self.orderReference = orderReference
+        self.deliveryReference = deliveryReference
+    }
+
+    /// The reference filters that are set, by kind.
+    public var references: [(kind: ReferenceKind, value: String)] {
+        [(ReferenceKind.contract, contractReference), (.order, orderReference), (.delivery, deliveryReference)]
+            .compactMap { kind, value in value.map { (kind, $0) } }
     }
 }
 

@@ -1,7 +1,7 @@
 /// Where an invoice is in the gateway's pipeline.
 ///
-/// The pipeline of this release: `received → checked → rendered → held`, or `rejected` when the catalogue or the
-/// rules stop it. `held` is the end of the line until a platform is wired in (the dispatch port's default).
+/// The pipeline of this release: `received → checked → rendered → archived → held`, or `rejected` when the
+/// catalogue or the rules stop it (`rendered → held` directly when no archive is wired, e.g. in library use). `held` is the end of the line until a platform is wired in (the dispatch port's default).
 /// Later steps (submitted to a platform, lifecycle statuses) add states after `rendered`.
 public enum InvoiceState: String, Sendable, Codable, CaseIterable {
     /// Accepted from the ERP and stored; checks not run yet.
@@ -10,6 +10,8 @@ public enum InvoiceState: String, Sendable, Codable, CaseIterable {
     case checked
     /// The documents to send (CII, UBL, Factur-X) are made and stored.
     case rendered
+    /// Every stored document (the original and those made at render) is in the legal archive.
+    case archived
     /// Kept here: no platform is configured, or the tenant runs in hold mode. Final.
     case held
     /// Handed to the platform (its submission id is recorded). Lifecycle statuses follow.
@@ -21,7 +23,7 @@ public enum InvoiceState: String, Sendable, Codable, CaseIterable {
     public var isFinal: Bool {
         switch self {
         case .held, .rejected, .submitted: true
-        case .received, .checked, .rendered: false
+        case .received, .checked, .rendered, .archived: false
         }
     }
 
@@ -30,7 +32,8 @@ public enum InvoiceState: String, Sendable, Codable, CaseIterable {
         switch self {
         case .received: [.checked, .rejected]
         case .checked: [.rendered, .rejected]
-        case .rendered: [.held, .submitted, .rejected]
+        case .rendered: [.archived, .held, .submitted, .rejected]
+        case .archived: [.held, .submitted, .rejected]
         case .held: [.submitted]
         case .submitted, .rejected: []
         }

@@ -6,6 +6,9 @@ public enum JobKind: String, Sendable, Codable, CaseIterable {
     case check
     /// Make the documents to send (CII, UBL, Factur-X) and store them.
     case render
+    /// Put the invoice's stored documents that are not archived yet into the legal archive (after render; may be
+    /// queued again later for documents added afterwards).
+    case archive
     /// Hand the invoice to the dispatch port (a platform, or hold).
     case dispatch
     /// Deliver one webhook to the ERP.

@@ -1,11 +1,13 @@
 import Foundation
 
-/// `rendered → held | submitted`: hands the customer's preferred document to the dispatch port.
+/// `archived → held | submitted` (or from `rendered` when no archive is wired): hands the customer's preferred
+/// document to the dispatch port.
 ///
 /// The port's call is the step's external effect. It happens outside the transaction; if the process dies after the
 /// call and before the commit, the step runs again with the same submission key and the port must recognise it.
 struct DispatchStep: InvoiceStep {
-    var from: InvoiceState { .rendered }
+    var from: InvoiceState { .archived }
+    var startStates: Set<InvoiceState> { [.archived, .rendered] }
 
     func run(_ job: Job, context: PipelineContext) async throws {
         guard let record = try await loadInvoice(job, context: context) else { return }

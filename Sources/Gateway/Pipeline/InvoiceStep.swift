@@ -4,9 +4,13 @@ import Foundation
 protocol InvoiceStep: PipelineStep {
     /// The state the step starts from; a job that finds the invoice elsewhere has already run (or is moot).
     var from: InvoiceState { get }
+    /// The states the step runs from; ``from`` unless a step accepts several.
+    var startStates: Set<InvoiceState> { get }
 }
 
 extension InvoiceStep {
+    var startStates: Set<InvoiceState> { [from] }
+
     /// Loads the job's invoice when it is still in ``from``; completes the job and returns nil otherwise.
     func loadInvoice(_ job: Job, context: PipelineContext) async throws -> InvoiceRecord? {
         guard let invoiceID = job.invoiceID else { throw StepFailure(permanent: true, "the job names no invoice") }
@@ -14,7 +18,7 @@ extension InvoiceStep {
             try await transaction.invoice(invoiceID, tenant: job.tenant)
         }
         guard let record else { throw StepFailure(permanent: true, "invoice \(invoiceID) does not exist") }
-        guard record.state == from else {
+        guard startStates.contains(record.state) else {
             try await context.store.transaction { transaction in try await transaction.complete(job, context: context) }
             return nil
         }
@@ -24,8 +28,9 @@ extension InvoiceStep {
     /// Writes the invoice's new state and its event, queues the next step, and completes the job (when the step runs
     /// as one) — one transaction.
     func advance(_ record: InvoiceRecord, to state: InvoiceState, job: Job?, context: PipelineContext,
-                 eventType: String, message: String, detailJSON: String? = nil, findings: [GatewayFinding]? = nil,
-                 documents: [StoredDocument] = [], next: JobKind?) async throws
+                 eventType: String, dedupKey: String? = nil, message: String, detailJSON: String? = nil,
+                 findings: [GatewayFinding]? = nil, documents: [StoredDocument] = [],
+                 also: (@Sendable (any StoreTransaction) async throws -> Void)? = nil, next: JobKind?) async throws
     {
         let now = context.clock.now()
         var updated = record
@@ -34,12 +39,13 @@ extension InvoiceStep {
         updated.updatedAt = now
         if let findings { updated.findings = findings }
         let event = InvoiceEvent(
-            tenant: record.tenant, invoiceID: record.id, type: eventType, state: state, dedupKey: eventType,
+            tenant: record.tenant, invoiceID: record.id, type: eventType, state: state, dedupKey: dedupKey ?? eventType,
             actor: "pipeline", message: message, detailJSON: detailJSON, occurredAt: now)
         let final = updated
         try await context.store.transaction { transaction in
             try await transaction.updateInvoice(final, expectedVersion: record.version)
             for document in documents { try await transaction.putDocument(document) }
+            try await also?(transaction)
             try await context.events.record(event, record: final, in: transaction)
             if let next {
                 try await transaction.enqueue(NewJob(tenant: record.tenant, kind: next, invoiceID: record.id, runAt: now))

@@ -37,9 +37,12 @@ public struct PipelineContext: Sendable {
     public var configuration: PipelineConfiguration
     public var logger: Logger
     public var events: EventRecorder
+    /// The legal archive; nil: the pipeline goes from render straight to dispatch (nothing is archived).
+    public var archive: (any ArchivePort)?
 
     public init(store: any GatewayStore, clock: any GatewayClock = SystemClock(),
                 dispatcher: any DispatchPort = HoldDispatcher(), webhooks: any WebhookTransport,
+                archive: (any ArchivePort)? = nil,
                 configuration: PipelineConfiguration = PipelineConfiguration(),
                 logger: Logger = Logger(label: "passerelle.pipeline")) {
         self.store = store
@@ -49,6 +52,7 @@ public struct PipelineContext: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.events = EventRecorder(clock: clock)
+        self.archive = archive
     }
 }
 

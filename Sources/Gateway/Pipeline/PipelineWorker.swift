@@ -96,6 +96,7 @@ public struct PipelineWorker: Sendable {
         switch kind {
         case .check: CheckStep()
         case .render: RenderStep()
+        case .archive: ArchiveStep()
         case .dispatch: DispatchStep()
         case .webhook: WebhookStep()
         }

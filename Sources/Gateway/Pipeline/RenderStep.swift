@@ -3,7 +3,7 @@ import EInvoiceSyntax
 import Foundation
 
 /// `checked → rendered`: writes the CII (Factur-X EN 16931 profile) always, and the UBL when the customer prefers
-/// UBL, next to the original.
+/// UBL, next to the original. Next: the archive step (or dispatch when no archive is wired).
 struct RenderStep: InvoiceStep {
     var from: InvoiceState { .checked }
 
@@ -41,6 +41,7 @@ struct RenderStep: InvoiceStep {
         let kinds = documents.map(\.kind.rawValue).joined(separator: ", ")
         try await advance(
             record, to: .rendered, job: job, context: context, eventType: "invoice.rendered",
-            message: "Documents made: \(kinds)", documents: documents, next: .dispatch)
+            message: "Documents made: \(kinds)", documents: documents,
+            next: context.archive == nil ? .dispatch : .archive)
     }
 }

@@ -10,5 +10,7 @@ struct Migration: Sendable {
 enum Migrations {
     static let all: [Migration] = [
         Migration(version: 1, name: "initial gateway schema", statements: InitialSchema.statements),
+        Migration(version: 2, name: "audit trail: archived documents, invoice references",
+                  statements: AuditTrailSchema.statements),
     ]
 }

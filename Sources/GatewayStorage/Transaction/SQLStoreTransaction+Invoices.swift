@@ -106,6 +106,7 @@ extension SQLStoreTransaction {
             query += " AND total_scaled <= \(bind: StoredValues.scaledBound(maximum, lower: false))"
         }
         if let batch = filter.batchID { query += " AND batch_id = \(bind: batch)" }
+        query += Self.referenceConditions(filter)
         if let cursor {
             query += """
                  AND (created_at, invoice_id) > (\(bind: StoredValues.milliseconds(cursor.createdAt)), \

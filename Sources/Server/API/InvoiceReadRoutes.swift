@@ -2,10 +2,11 @@ import Foundation
 import Gateway
 import Hummingbird
 
-/// `GET /v1/invoices`, `GET /v1/invoices/{id}` and `GET /v1/invoices/{id}/events`.
+/// `GET /v1/invoices`, `GET /v1/invoices/{id}`, `GET /v1/invoices/{id}/events` and `GET /v1/invoices/{id}/timeline`.
 enum InvoiceReadRoutes {
     static let listParameters: Set<String> = [
         "state", "customer", "buyer", "issuedFrom", "issuedTo", "minTotal", "maxTotal", "batch", "limit", "cursor",
+        "contractReference", "orderReference", "deliveryReference",
     ]
 
     static func register<Methods>(on api: APIRouter<Methods>, services: GatewayServices) {
@@ -33,6 +34,14 @@ enum InvoiceReadRoutes {
             guard let events else { throw notFound(id.rawValue) }
             return try APIResponse.json(ListDTO(items: events.map(InvoiceEventDTO.init)))
         }
+        api.get("/v1/invoices/:id/timeline") { request, context in
+            let principal = try context.require(.invoicesRead)
+            _ = try QueryParameters(request, allowed: [])
+            let id = try context.pathParameter("id")
+            let found = try await services.auditTrail.timeline(invoice: InvoiceID(id), tenant: principal.tenant)
+            guard let timeline = found else { throw notFound(id) }
+            return try APIResponse.json(TimelineDTO(timeline))
+        }
     }
 
     static func list(_ request: Request, context: PasserelleRequestContext, services: GatewayServices)
@@ -45,7 +54,9 @@ enum InvoiceReadRoutes {
             states: states.isEmpty ? nil : Set(states), customerCode: try query.string("customer"),
             buyerName: try query.string("buyer"), issuedFrom: try query.date("issuedFrom"),
             issuedTo: try query.date("issuedTo"), minimumTotal: try query.decimal("minTotal"),
-            maximumTotal: try query.decimal("maxTotal"), batchID: try query.string("batch"))
+            maximumTotal: try query.decimal("maxTotal"), batchID: try query.string("batch"),
+            contractReference: try query.string("contractReference"), orderReference: try query.string("orderReference"),
+            deliveryReference: try query.string("deliveryReference"))
         let limit = try query.limit()
         let cursor = try query.string("cursor").map { try PageCursor.read($0, as: InvoiceCursor.self) }
         let records = try await services.store.transaction { transaction in

@@ -6,8 +6,8 @@ import Hummingbird
 enum WebhookRoutes {
     /// The event types a subscription may name, besides `*`.
     static let eventTypes: Set<String> = [
-        "invoice.received", "invoice.checked", "invoice.rejected", "invoice.rendered", "invoice.held",
-        "invoice.submitted", "job.parked", "job.replayed",
+        "invoice.received", "invoice.checked", "invoice.rejected", "invoice.rendered", "invoice.archived",
+        "invoice.held", "invoice.submitted", "job.parked", "job.replayed",
     ]
 
     static func register<Methods>(on api: APIRouter<Methods>, services: GatewayServices) {

@@ -9,13 +9,16 @@ public struct GatewayServices: Sendable {
     public var pipelineAdmin: PipelineAdmin
     /// Runs an invoice's check at once (`POST /v1/invoices?validate=sync`).
     public var checker: InvoiceChecker
+    /// Timelines and reference search (`GET /v1/invoices/{id}/timeline`).
+    public var auditTrail: AuditTrailService
 
-    public init(store: any GatewayStore, clock: any GatewayClock = SystemClock()) {
+    public init(store: any GatewayStore, clock: any GatewayClock = SystemClock(), archive: (any ArchivePort)? = nil) {
         self.store = store
         self.clock = clock
         self.intake = IntakeService(store: store, clock: clock)
         self.masterData = MasterDataService(store: store, clock: clock)
         self.pipelineAdmin = PipelineAdmin(store: store, clock: clock)
         self.checker = InvoiceChecker(store: store, clock: clock)
+        self.auditTrail = AuditTrailService(store: store, seals: archive)
     }
 }

@@ -26,6 +26,8 @@ public struct ServerComponents: Sendable {
     let tls: TLSConfiguration?
     let dispatcher: any DispatchPort
     let webhooks: any WebhookTransport
+    /// The legal archive; nil: invoices go from render straight to dispatch and nothing is sealed.
+    public let archive: (any ArchivePort)?
     /// The client behind ``webhooks`` when this value made it (and must shut it down).
     let ownedHTTPClient: HTTPClient?
 
@@ -37,7 +39,8 @@ public struct ServerComponents: Sendable {
     /// `webhooks`: nil = HTTP delivery with AsyncHTTPClient (tests may pass their own transport).
     public static func make(
         configuration: ServerConfiguration, store: any GatewayStore, clock: any GatewayClock = SystemClock(),
-        dispatcher: any DispatchPort = HoldDispatcher(), webhooks: (any WebhookTransport)? = nil, logger: Logger
+        dispatcher: any DispatchPort = HoldDispatcher(), webhooks: (any WebhookTransport)? = nil,
+        archive: (any ArchivePort)? = nil, logger: Logger
     ) async throws(StartupError) -> ServerComponents {
         let signingKey = try signingKey(configuration: configuration, logger: logger)
         let openAPI: [UInt8]?
@@ -80,7 +83,8 @@ public struct ServerComponents: Sendable {
             authenticator: Authenticator(cache: credentials, tokens: tokens),
             rateLimiter: RateLimiter(defaultRate: configuration.limits.ratePerSecond,
                                      defaultBurst: configuration.limits.rateBurst),
-            openAPI: openAPI, tls: tls, dispatcher: dispatcher, webhooks: transport, ownedHTTPClient: client)
+            openAPI: openAPI, tls: tls, dispatcher: dispatcher, webhooks: transport, archive: archive,
+            ownedHTTPClient: client)
     }
 
     /// The configured key, else the one kept in the data directory (made on first start).
@@ -104,10 +108,14 @@ public struct ServerComponents: Sendable {
 
     /// The workers and the queue sampler, run beside the HTTP server.
     func backgroundServices() -> [any Service] {
-        var services: [any Service] = [
+        var services: [any Service] = []
+        if let archive {
+            services.append(ArchiveSealService(
+                archive: archive, interval: configuration.archive.sealInterval, logger: logger))
+        }
+        services.append(
             QueueDepthSampler(store: store, metrics: metrics, readiness: readiness, interval: .seconds(5),
-                              logger: logger)
-        ]
+                              logger: logger))
         let baseID = PipelineConfiguration.defaultWorkerID()
         let workers = configuration.workers
         for index in 0..<workers.count {
@@ -118,7 +126,8 @@ public struct ServerComponents: Sendable {
                 idleDelay: workers.idleDelay,
                 retry: RetryPolicy(base: workers.retryBase, maximum: workers.retryMaximum))
             let context = PipelineContext(
-                store: store, clock: clock, dispatcher: dispatcher, webhooks: webhooks, configuration: pipeline,
+                store: store, clock: clock, dispatcher: dispatcher, webhooks: webhooks, archive: archive,
+                configuration: pipeline,
                 logger: workerLogger)
             services.append(PipelineWorkerService(
                 worker: PipelineWorker(context: context), readiness: readiness, name: "pipeline worker \(index + 1)"))

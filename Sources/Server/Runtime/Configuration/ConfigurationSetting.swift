@@ -103,6 +103,24 @@ public struct ConfigurationSetting: Sendable {
         .init("webhooks.connect_timeout", "Longest time to connect to a webhook receiver", default: "5s") { config, text throws(InvalidValue) in
             config.webhooks.connectTimeout = try ConfigurationValues.duration(text, minimum: .milliseconds(10))
         },
+        .init("archive.dir", "Legal archive root, shared by the nodes (each writes <dir>/nodes/<node>/)", default: "<data_dir>/archive") { config, text throws(InvalidValue) in
+            config.archive.directory = try ConfigurationValues.text(text, what: "a folder path")
+        },
+        .init("archive.node", "This process's journal in the archive (1-64 of A-Z a-z 0-9 . _ -)", default: "kept in <data_dir>/archive-node, made on first start") { config, text throws(InvalidValue) in
+            config.archive.node = try ConfigurationValues.nodeName(text)
+        },
+        .init("archive.signing_key_file", "Ed25519 key that signs seals (PEM PKCS#8 or base64 seed); created when missing", default: "<data_dir>/archive-signing-key.pem") { config, text throws(InvalidValue) in
+            config.archive.signingKeyFile = try ConfigurationValues.text(text, what: "a file path")
+        },
+        .init("archive.seal_interval", "How often each node seals its journal (and at a graceful shutdown)", default: "5m") { config, text throws(InvalidValue) in
+            config.archive.sealInterval = try ConfigurationValues.duration(text, minimum: .seconds(1))
+        },
+        .init("archive.retention_years", "Retention of archived documents, in years", default: "10") { config, text throws(InvalidValue) in
+            config.archive.retentionYears = try ConfigurationValues.integer(text, in: 1...100, what: "a number of years")
+        },
+        .init("archive.retention_by_kind", "Retention per document kind: KIND=YEARS,KIND=YEARS (e.g. receipt=6)", default: "(none: retention_years for every kind)") { config, text throws(InvalidValue) in
+            config.archive.retentionByKind = try ConfigurationValues.retentionByKind(text)
+        },
         .init("log.level", "trace, debug, info, notice, warning, error or critical", default: "info") { config, text throws(InvalidValue) in
             config.logLevel = try ConfigurationValues.logLevel(text)
         },

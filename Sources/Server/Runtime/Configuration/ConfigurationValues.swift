@@ -95,6 +95,36 @@ enum ConfigurationValues {
         return text
     }
 
+    /// An archive node name: 1 to 64 of `A-Z a-z 0-9 . _ -`, not starting with a dot (a folder name).
+    static func nodeName(_ text: String) throws(InvalidValue) -> String {
+        let name = text.trimmingCharacters(in: .whitespaces)
+        let allowed = name.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x2E || byte == 0x5F || byte == 0x2D
+        }
+        guard (1...64).contains(name.utf8.count), !name.hasPrefix("."), allowed else {
+            throw InvalidValue("\(quoted(text)) is not a node name (1 to 64 of A-Z a-z 0-9 . _ -, not starting with a dot)")
+        }
+        return name
+    }
+
+    /// `receipt=6,payment=10`: years per document kind (lower-case words), each 1 to 100.
+    static func retentionByKind(_ text: String) throws(InvalidValue) -> [String: Int] {
+        var years: [String: Int] = [:]
+        for item in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isASCII && ($0.isLowercase || $0 == "-") }),
+                let value = Int(parts[1]), (1...100).contains(value)
+            else {
+                throw InvalidValue("\(quoted(item)) is not KIND=YEARS (a lower-case document kind such as receipt, and 1 to 100 years), in \(quoted(text))")
+            }
+            guard years[parts[0]] == nil else { throw InvalidValue("\(quoted(parts[0])) is given twice in \(quoted(text))") }
+            years[parts[0]] = value
+        }
+        guard !years.isEmpty else { throw InvalidValue("is empty; give KIND=YEARS pairs such as receipt=6") }
+        return years
+    }
+
     /// `250ms`, `5s`: how durations are written in settings.
     static func describe(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components

@@ -20,6 +20,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var auth = Auth()
     public var limits = Limits()
     public var webhooks = Webhooks()
+    public var archive = ArchiveSettings()
     public var logLevel: Logger.Level = .info
 
     public init() {}
@@ -75,6 +76,33 @@ public struct ServerConfiguration: Sendable, Equatable {
         /// The whole delivery: connect, send, receive the status.
         public var timeout: Duration = .seconds(10)
         public var connectTimeout: Duration = .seconds(5)
+    }
+
+    /// The legal archive (docs/archive.md, "In the pipeline").
+    public struct ArchiveSettings: Sendable, Equatable {
+        /// The archive root, shared by the nodes of an installation (each writes `<root>/nodes/<node>/`);
+        /// nil = `<dataDirectory>/archive`.
+        public var directory: String?
+        /// This process's journal; nil = the name kept in `<dataDirectory>/archive-node` (made on first start).
+        public var node: String?
+        /// The Ed25519 key that signs seals; nil = `<dataDirectory>/archive-signing-key.pem` (made on first start).
+        public var signingKeyFile: String?
+        /// How often this node seals its journal (and once more at a graceful shutdown).
+        public var sealInterval: Duration = .seconds(300)
+        /// Retention of archived documents, in calendar years (Code de commerce: 10).
+        public var retentionYears = 10
+        /// Retention per document kind, overriding ``retentionYears`` (e.g. `["receipt": 6]`).
+        public var retentionByKind: [String: Int] = [:]
+    }
+
+    /// The archive root: configured, or `<data_dir>/archive`.
+    public var resolvedArchiveDirectory: String {
+        archive.directory ?? (dataDirectory as NSString).appendingPathComponent("archive")
+    }
+
+    /// The seal signing key file: configured, or `<data_dir>/archive-signing-key.pem`.
+    public var resolvedArchiveSigningKey: String {
+        archive.signingKeyFile ?? (dataDirectory as NSString).appendingPathComponent("archive-signing-key.pem")
     }
 
     /// The database to open: the configured one, or SQLite in the data directory.
