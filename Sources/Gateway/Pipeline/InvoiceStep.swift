@@ -21,11 +21,12 @@ extension InvoiceStep {
         return record
     }
 
-    /// Writes the invoice's new state and its event, queues the next step, and completes the job (when the step runs
-    /// as one) — one transaction.
+    /// Writes the invoice's new state and its event, queues the next step, runs `also`, and completes the job (when
+    /// the step runs as one) — one transaction.
     func advance(_ record: InvoiceRecord, to state: InvoiceState, job: Job?, context: PipelineContext,
                  eventType: String, message: String, detailJSON: String? = nil, findings: [GatewayFinding]? = nil,
-                 documents: [StoredDocument] = [], next: JobKind?) async throws
+                 documents: [StoredDocument] = [], next: JobKind?,
+                 also: (@Sendable (any StoreTransaction) async throws -> Void)? = nil) async throws
     {
         let now = context.clock.now()
         var updated = record
@@ -40,6 +41,7 @@ extension InvoiceStep {
         try await context.store.transaction { transaction in
             try await transaction.updateInvoice(final, expectedVersion: record.version)
             for document in documents { try await transaction.putDocument(document) }
+            if let also { try await also(transaction) }
             try await context.events.record(event, record: final, in: transaction)
             if let next {
                 try await transaction.enqueue(NewJob(tenant: record.tenant, kind: next, invoiceID: record.id, runAt: now))

@@ -10,5 +10,6 @@ struct Migration: Sendable {
 enum Migrations {
     static let all: [Migration] = [
         Migration(version: 1, name: "initial gateway schema", statements: InitialSchema.statements),
+        Migration(version: 3, name: "lifecycle statuses and payments", statements: LifecycleSchema.statements),
     ]
 }

@@ -9,6 +9,8 @@ public struct GatewayServices: Sendable {
     public var pipelineAdmin: PipelineAdmin
     /// Runs an invoice's check at once (`POST /v1/invoices?validate=sync`).
     public var checker: InvoiceChecker
+    /// Takes in lifecycle statuses (`POST /v1/invoices/{id}/statuses`).
+    public var lifecycle: LifecycleService
 
     public init(store: any GatewayStore, clock: any GatewayClock = SystemClock()) {
         self.store = store
@@ -17,5 +19,6 @@ public struct GatewayServices: Sendable {
         self.masterData = MasterDataService(store: store, clock: clock)
         self.pipelineAdmin = PipelineAdmin(store: store, clock: clock)
         self.checker = InvoiceChecker(store: store, clock: clock)
+        self.lifecycle = LifecycleService(store: store, clock: clock)
     }
 }
