@@ -87,7 +87,7 @@ struct LifecycleNotice {
             lifecycle: summary.map { summary in
                 CurrentBody(code: summary.current.code, label: Self.label(summary.current),
                             time: summary.currentTime.description, paid: summary.paid.description,
-                            remaining: summary.remaining.map { Swift.max(.zero, $0).description },
+                            remaining: summary.remaining?.atLeastZero.description,
                             fullyPaid: summary.fullyPaid)
             },
             payment: payment.map { payment in

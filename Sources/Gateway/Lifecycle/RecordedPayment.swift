@@ -51,7 +51,7 @@ public struct RecordedPayment: Hashable, Sendable {
     public var statusCode: String { kind == .sent ? "211" : "212" }
 
     /// What remains, never below zero (the feed's `remainingBalance`; `excess` says what was paid beyond).
-    public var remainingBalance: ExactDecimal? { remainingAfter.map { Swift.max(.zero, $0) } }
+    public var remainingBalance: ExactDecimal? { remainingAfter.map(\.atLeastZero) }
     /// What was paid beyond the amount due, when over-paid.
     public var excess: ExactDecimal? {
         guard let remaining = remainingAfter, remaining.isNegative else { return nil }
@@ -80,5 +80,12 @@ public struct ReconciliationEntry: Hashable, Sendable {
         self.issueDate = issueDate
         self.customerCode = customerCode
         self.erpReference = erpReference
+    }
+}
+
+extension ExactDecimal {
+    /// The value, or zero written with the same fraction digits when it is negative (`-25.18` → `0.00`).
+    public var atLeastZero: ExactDecimal {
+        isNegative ? ExactDecimal(mantissa: 0, fractionDigits: fractionDigits) : self
     }
 }

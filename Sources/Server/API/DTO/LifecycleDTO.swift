@@ -50,7 +50,7 @@ struct PaymentsDTO: Encodable, Sendable {
         amountDue = summary.amountDue?.description
         paid = summary.paid.description
         sent = summary.sent.description
-        remaining = summary.remaining.map { Swift.max(.zero, $0).description }
+        remaining = summary.remaining?.atLeastZero.description
         excess = summary.remaining.flatMap { $0.isNegative ? $0.magnitude.description : nil }
         fullyPaid = summary.fullyPaid
     }
