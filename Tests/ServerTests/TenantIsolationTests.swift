@@ -1,3 +1,4 @@
+import EInvoice
 import Foundation
 import Gateway
 import HTTPTypes
@@ -46,6 +47,15 @@ struct TenantIsolationTests {
                 #expect(list.json["items"].array.isEmpty)
                 #expect(try await api.get("/v1/invoices", key: key).json["items"].array.isEmpty)
                 refused("GET", "/v1/batches/{id}", try await api.get("/v1/batches/\(seeded.batchID)", key: key))
+                refused("GET", "/v1/invoices/{id}/statuses", try await api.get("/v1/invoices/\(invoice)/statuses", key: key))
+                refused("POST", "/v1/invoices/{id}/statuses", try await api.send(
+                    .post, "/v1/invoices/\(invoice)/statuses", key: key, json: ["code": "205", "time": "2026-11-04"]))
+                let reconciliation = try await api.get("/v1/reconciliation", key: key)
+                refused("GET", "/v1/reconciliation", reconciliation, [200])
+                #expect(reconciliation.json["items"].array.isEmpty)
+                let export = try await api.get("/v1/reconciliation.csv", key: key)
+                refused("GET", "/v1/reconciliation.csv", export, [200])
+                #expect(export.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 1, "only the header")
                 let post = try await api.call(.post, "/v1/invoices", key: key, body: seeded.payload,
                                               contentType: "application/xml", headers: ["Idempotency-Key": "erp-secret-a"])
                 refused("POST", "/v1/invoices", post, [202], echo: true)
@@ -122,6 +132,8 @@ struct TenantIsolationTests {
                 let aSettings = try await api.get("/v1/settings", key: a.admin)
                 #expect(aSettings.json["dryRun"].bool == false)
                 #expect(try await api.get("/v1/webhooks", key: a.admin).json["items"].array.count == 1)
+                #expect(try await api.get("/v1/reconciliation", key: a.admin).json["items"].array.count == 1,
+                        "A's payment is there for B not to see")
                 return tried
             }
             let routes = Set(RouteRecorder.apiRoutes(services: gateway.services))
@@ -145,7 +157,8 @@ struct TenantIsolationTests {
                     #expect(anonymous.status == 401, "\(route): \(anonymous.status)")
                     #expect(anonymous.header("Content-Type") == "application/problem+json")
                     let readOnly = try await api.call(method, path, key: reader)
-                    if method == .get && (path.hasPrefix("/v1/invoices") || path.hasPrefix("/v1/batches") || path == "/v1/changes") {
+                    if method == .get && (path.hasPrefix("/v1/invoices") || path.hasPrefix("/v1/batches") || path == "/v1/changes"
+                        || path.hasPrefix("/v1/reconciliation")) {
                         #expect(readOnly.status != 403 && readOnly.status != 401, "\(route): \(readOnly.status)")
                     } else {
                         #expect(readOnly.status == 403, "\(route): \(readOnly.status) \(readOnly.text)")
@@ -201,6 +214,11 @@ struct TenantIsolationTests {
                           deliveryID: "", parkedJobID: "")
         }
         try await gateway.drain()
+        _ = try await gateway.services.lifecycle.receive(StatusSubmission(
+            tenant: a.id, content: .structured(ReceivedStatus(
+                messageID: "A-212", status: .paymentReceived, timestamp: try #require(LifecycleDateTime(text: "20261120")),
+                amounts: [StatusAmount(amount: 10, currency: "EUR")])),
+            target: .invoice(InvoiceID(seeded.invoiceID)), source: .api, actor: "seed"))
         let (delivery, job) = try await gateway.store.transaction { transaction in
             (try await transaction.deliveries(tenant: a.id, state: .deadLettered, limit: 10).first,
              try await transaction.jobs(tenant: a.id, state: .parked, limit: 10).first)

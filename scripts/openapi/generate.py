@@ -60,7 +60,7 @@ SCOPES = {
     "admin": "Keys, webhooks, settings, jobs, audit; implies every other scope of the tenant.",
 }
 EVENT_TYPES = ["invoice.received", "invoice.checked", "invoice.rejected", "invoice.rendered", "invoice.held",
-               "invoice.submitted", "job.parked", "job.replayed"]
+               "invoice.submitted", "invoice.status", "job.parked", "job.replayed"]
 
 
 def schemas(invoice_schema):
@@ -88,7 +88,8 @@ def schemas(invoice_schema):
         "existingID": string("The existing resource the request conflicts with or created (a rejected invoice)."),
         "currentVersion": {"type": "integer", "description": "For 412: the current version."},
     }, ["type", "title", "status"], "An RFC 9457 problem. No stack trace and no SQL, ever.", additional=False)
-    links = obj({"self": string(), "events": string(), "documents": string()}, ["self", "events", "documents"])
+    links = obj({"self": string(), "events": string(), "documents": string(), "statuses": string()},
+                ["self", "events", "documents", "statuses"])
     invoice_resource = obj({
         "id": string("The gateway's id of the invoice (a UUID)."),
         "number": string("BT-1, the ERP's invoice number."),
@@ -99,7 +100,10 @@ def schemas(invoice_schema):
         "issueDate": DATE, "buyerName": string("BT-44"), "customerCode": string("BT-46, the master-data code."),
         "currencyCode": string("BT-5"), "totalWithVAT": {**DECIMAL, "description": "BT-112, exact."},
         "findings": array(ref("Finding")), "batchID": string(), "idempotencyKey": string(),
-        "createdAt": TIMESTAMP, "updatedAt": TIMESTAMP, "links": links,
+        "createdAt": TIMESTAMP, "updatedAt": TIMESTAMP,
+        "lifecycle": {**ref("Lifecycle"), "description": "Where it stands; absent before its first status."},
+        "payments": {**ref("Payments"), "description": "What was paid; absent before its first status."},
+        "links": links,
     }, ["id", "number", "seller", "state", "version", "sourceFormat", "buyerName", "currencyCode", "findings",
         "createdAt", "updatedAt", "links"], "An invoice as the gateway keeps it.")
     event = obj({
@@ -109,10 +113,11 @@ def schemas(invoice_schema):
         "occurredAt": TIMESTAMP,
     }, ["type", "state", "actor", "message", "occurredAt"])
     document = obj({
-        "kind": string(enum=["original", "cii", "ubl", "facturx"]), "mediaType": string(),
-        "sha256": string(pattern="^[0-9a-f]{64}$"), "size": {"type": "integer"}, "createdAt": TIMESTAMP,
-        "link": string(),
-    }, ["kind", "mediaType", "sha256", "size", "createdAt", "link"])
+        "kind": string(enum=["original", "cii", "ubl", "facturx", "cdar"]),
+        "name": string("Unique per invoice: the kind, or `cdar-<code>-<status id>` for a lifecycle message."),
+        "mediaType": string(), "sha256": string(pattern="^[0-9a-f]{64}$"), "size": {"type": "integer"},
+        "createdAt": TIMESTAMP, "link": string(),
+    }, ["kind", "name", "mediaType", "sha256", "size", "createdAt", "link"])
     batch_item = obj({
         "invoice": {**ref("Invoice"), "description": "A canonical JSON invoice."},
         "payload": string("Any invoice file (CII, UBL, Factur-X, JSON) in base64.", contentEncoding="base64"),
@@ -187,7 +192,8 @@ def schemas(invoice_schema):
         "sequence": {"type": "integer"},
         "subject": string(enum=["customer", "product", "price-list", "invoice", "payment"]),
         "key": string("The master-data code or the invoice id."), "version": {"type": "integer"},
-        "change": string("e.g. upserted, deactivated, state:checked."), "occurredAt": TIMESTAMP,
+        "change": string("e.g. upserted, deactivated, state:checked, status:205, payment:212."),
+        "occurredAt": TIMESTAMP,
     }, ["sequence", "subject", "key", "version", "change", "occurredAt"])
     change_page = obj({
         "items": array(ref("Change")),
@@ -257,6 +263,7 @@ def schemas(invoice_schema):
         "APIKey": api_key, "APIKeyCreate": api_key_create, "APIKeyList": page("APIKey", False),
         "AuditEntry": audit, "AuditPage": page("AuditEntry"), "Settings": settings,
     }
+    result.update(lifecycle_schemas())
     clashes = set(result) & set(invoice_schema)
     if clashes:
         raise SystemExit(f"the invoice schema's definitions clash with the API's schemas: {sorted(clashes)}")
@@ -438,7 +445,11 @@ def invoice_paths(example):
     created = {"Location": {"schema": string()}, **ETAG_HEADER}
     post = operation(
         "createInvoice", "Send one invoice", "invoices:write", "Invoices",
-        parameters=[p("IdempotencyKey"), qp("validate", "`sync`: check now and answer the findings (422 when "
+        parameters=[p("IdempotencyKey"), {
+            "name": "Passerelle-ERP-Reference", "in": "header", "required": False,
+            "description": "The ERP's own reference of the invoice (accounting entry, document number), returned with "
+                           "each of its payments in the reconciliation feed for lettering. 1 to 255 characters.",
+            "schema": string(minLength=1, maxLength=255)}, qp("validate", "`sync`: check now and answer the findings (422 when "
                                                "rejected); `async` (default): check in the pipeline.",
                                             string(enum=["sync", "async"]))],
         body={"required": True, "content": {
@@ -489,7 +500,9 @@ def invoice_paths(example):
     document = operation(
         "getInvoiceDocument", "Download a document", "invoices:read", "Invoices",
         parameters=[p("InvoiceID"), {"name": "kind", "in": "path", "required": True,
-                                      "schema": string(enum=["original", "cii", "ubl", "facturx"])},
+                                      "description": "original, cii, ubl, facturx, or the name of a lifecycle "
+                                                     "message (cdar-<code>-<status id>, see the statuses).",
+                                      "schema": string()},
                     p("IfNoneMatch")],
         responses={"200": {"description": "The bytes, with their media type; ETag = SHA-256.",
                            "headers": {**ETAG_HEADER, "Content-Disposition": {"schema": string()}},
@@ -659,6 +672,7 @@ def document():
     paths.update(master_data_paths("price-lists", "PriceList", "price list", {
         "code": "PL-2026-WHOLESALE", "customerGroup": "WHOLESALE", "currencyCode": "EUR", "validFrom": "2026-01-01",
         "validTo": "2026-12-31", "entries": [{"productCode": "REF-1001", "unitPrice": "12.87"}]}))
+    paths.update(lifecycle_paths())
     paths.update(admin_paths())
     return {
         "openapi": "3.1.0",
@@ -686,6 +700,154 @@ def document():
             },
             "examples": {"invoice": {"summary": "A French B2B invoice (canonical JSON)", "value": example}},
         },
+    }
+
+
+def lifecycle_schemas():
+    """Lifecycle statuses, where an invoice stands, payments and the reconciliation feed (docs/lifecycle.md)."""
+    reason = obj({"code": string("MDT-113, e.g. TX_TVA_ERR; \"\" when only a text was given."), "text": string()},
+                 ["code", "text"])
+    amount = obj({"typeCode": string("MEN (montant encaissé, default) or MPA."), "amount": DECIMAL,
+                  "currency": string("ISO 4217"), "vatRate": {**DECIMAL, "description": "The VAT rate, percent."}},
+                 ["typeCode", "amount"])
+    lifecycle = obj({
+        "code": string("The current status (MDT-105), e.g. 205."), "label": string("Its French label: Approuvée."),
+        "reason": reason, "time": string("When it took effect, YYYY-MM-DDTHH:MM:SSZ."),
+        "statusCount": {"type": "integer", "description": "Distinct statuses received."},
+    }, ["code", "label", "time", "statusCount"], "Where the invoice stands in its lifecycle.")
+    payments = obj({
+        "currency": string("BT-5"), "amountDue": {**DECIMAL, "description": "BT-115 when given, else BT-112."},
+        "paid": {**DECIMAL, "description": "Sum of the 212 Encaissée payments."},
+        "sent": {**DECIMAL, "description": "Sum of the 211 Paiement transmis payments (usually the same money)."},
+        "remaining": {**DECIMAL, "description": "amountDue − paid, never below zero."},
+        "excess": {**DECIMAL, "description": "What was cashed beyond the amount due."},
+        "fullyPaid": {"type": "boolean"},
+    }, ["currency", "paid", "sent", "fullyPaid"], "What was paid on the invoice.")
+    status = obj({
+        "id": string(), "code": string("MDT-105, e.g. 205 (200…228; an unknown code is kept as sent)."),
+        "label": string("The French label, or `statut inconnu`."), "time": string("When it took effect."),
+        "reasons": array(reason), "amounts": array(amount), "source": string(enum=["platform", "api"]),
+        "actor": string("The platform's name or the API key id."), "messageID": string("CDAR MDT-4."),
+        "outcome": string(enum=["applied", "older", "after-terminal"]),
+        "cdarSHA256": string(pattern="^[0-9a-f]{64}$"), "document": string("The stored CDAR message."),
+        "receivedAt": TIMESTAMP,
+    }, ["id", "code", "label", "time", "reasons", "amounts", "source", "actor", "messageID", "outcome",
+        "receivedAt"])
+    reconciliation = obj({
+        "sequence": {"type": "integer", "description": "The feed position."}, "invoiceID": string(),
+        "invoiceNumber": string("BT-1"), "issueDate": DATE,
+        "erpReference": string("Passerelle-ERP-Reference, as given at intake."), "customerCode": string("BT-46"),
+        "statusCode": string(enum=["211", "212"]), "kind": string(enum=["sent", "cashed"]),
+        "paymentDate": DATE, "amount": DECIMAL, "currency": string(),
+        "amountDue": {**DECIMAL, "description": "BT-115 when given, else BT-112."},
+        "remainingBalance": {**DECIMAL, "description": "After this payment (payments of its kind), never below 0."},
+        "excess": {**DECIMAL, "description": "Paid beyond the amount due."},
+        "exceedsBalance": {"type": "boolean", "description": "The payment was larger than what remained."},
+        "fullyPaid": {"type": "boolean"}, "recordedAt": TIMESTAMP,
+    }, ["sequence", "invoiceID", "invoiceNumber", "statusCode", "kind", "paymentDate", "amount", "currency",
+        "exceedsBalance", "fullyPaid", "recordedAt"], "One payment, with what the ERP letters it by.")
+    return {
+        "Lifecycle": lifecycle, "Payments": payments, "Status": status,
+        "StatusList": obj({"items": array(ref("Status")), "lifecycle": ref("Lifecycle"),
+                           "payments": ref("Payments")}, ["items"]),
+        "StatusRequest": obj({
+            "code": string("MDT-105, e.g. 205.", pattern="^[0-9]{1,3}$"),
+            "time": string("When it took effect: YYYY-MM-DDTHH:MM:SSZ (UTC) or YYYY-MM-DD."),
+            "messageId": string("The duplicate key; by default api-<code>-<time>.", minLength=1, maxLength=200),
+            "reasons": array(obj({"code": string(), "text": string()})),
+            "amounts": array(obj({"typeCode": string(), "amount": DECIMAL, "currency": string(),
+                                  "vatRate": DECIMAL}, ["amount"]), "211/212: the amounts paid, per VAT rate."),
+        }, ["code", "time"]),
+        "StatusReceipt": obj({
+            "outcome": string(enum=["applied", "older", "after-terminal", "duplicate"]), "status": ref("Status"),
+            "lifecycle": ref("Lifecycle"), "payments": ref("Payments"), "payment": ref("ReconciliationEntry"),
+        }, ["outcome", "status"]),
+        "ReconciliationEntry": reconciliation,
+        "ReconciliationPage": obj({
+            "items": array(ref("ReconciliationEntry")),
+            "next": string("Pass it as `since` to read what comes after, now or later."),
+            "hasMore": {"type": "boolean"},
+        }, ["items", "next", "hasMore"]),
+    }
+
+
+def lifecycle_paths():
+    tag = "Invoices"
+    cdar = "<rsm:CrossDomainAcknowledgementAndResponse …>…</rsm:CrossDomainAcknowledgementAndResponse>"
+    post = operation(
+        "postInvoiceStatus", "Record a lifecycle status", "invoices:write", tag, parameters=[p("InvoiceID")],
+        body={"required": True, "content": {
+            "application/json": {"schema": ref("StatusRequest"), "examples": {
+                "refused": {"summary": "210 Refusée with its reason", "value": {
+                    "code": "210", "time": "2026-11-05T14:00:00Z",
+                    "reasons": [{"code": "TX_TVA_ERR", "text": "Taux de TVA erroné"}]}},
+                "payment": {"summary": "212 Encaissée, a partial payment", "value": {
+                    "code": "212", "time": "2026-11-20T09:00:00Z", "messageId": "BANK-2026-11-20-0042",
+                    "amounts": [{"amount": "100.00", "currency": "EUR"}]}}}},
+            "application/xml": {"schema": string("A CDAR D22B lifecycle message about this invoice."),
+                                "example": cdar},
+            "multipart/form-data": {"schema": obj({"file": string("The CDAR message.",
+                                                                 contentMediaType="application/xml")}, ["file"])},
+        }},
+        responses={
+            "201": json_response("New: recorded (applied, or kept without moving the invoice: older, "
+                                 "after-terminal).", "StatusReceipt", LOCATION_HEADER, example={
+                                     "outcome": "applied", "status": {
+                                         "id": "5f0c…", "code": "205", "label": "Approuvée",
+                                         "time": "2026-11-04T08:00:00Z", "reasons": [], "amounts": [],
+                                         "source": "api", "actor": "key_…", "messageID": "api-205-20261104080000",
+                                         "outcome": "applied", "receivedAt": "2026-11-04T08:00:01.250Z"},
+                                     "lifecycle": {"code": "205", "label": "Approuvée",
+                                                   "time": "2026-11-04T08:00:00Z", "statusCount": 3}}),
+            "200": json_response("Already known (same message id, or same code at the same time): nothing "
+                                 "changed.", "StatusReceipt"),
+        },
+        description="For ERPs and operators that get statuses another way than through a platform. A CDAR "
+                    "message must be about this invoice (number, year, seller): 422 otherwise. Duplicates are "
+                    "ignored; an older status is recorded without moving the invoice backwards. 211/212 with "
+                    "amounts become payments. The ERP hears of it through the `invoice.status` webhook and the "
+                    "change feed (`status:<code>`, `payment:<code>`).",
+        problems=("400", "401", "403", "404", "413", "415", "422", "503"))
+    listing = operation("listInvoiceStatuses", "An invoice's lifecycle statuses", "invoices:read", tag,
+                        parameters=[p("InvoiceID")],
+                        responses={"200": json_response("In arrival order, with where the invoice stands.",
+                                                        "StatusList")},
+                        problems=("401", "403", "404", "503"))
+    feed = operation(
+        "listReconciliation", "The reconciliation feed", "invoices:read", "Changes",
+        parameters=[qp("since", "The `next` of the previous page; 0 or absent from the start.",
+                       string(pattern="^[0-9]+$")),
+                    qp("limit", "1 to 1000 (default 100).", {"type": "integer", "minimum": 1, "maximum": 1000})],
+        responses={"200": json_response("Payments in the order they arrived, after `since`.", "ReconciliationPage",
+                                        example={"items": [{
+                                            "sequence": 41, "invoiceID": "0b7e2a64-…", "invoiceNumber": "FA-2026-00042",
+                                            "issueDate": "2026-11-02", "erpReference": "VTE-2026-00042",
+                                            "customerCode": "C-0042", "statusCode": "212", "kind": "cashed",
+                                            "paymentDate": "2026-11-20", "amount": "100.00", "currency": "EUR",
+                                            "amountDue": "139.90", "remainingBalance": "39.90",
+                                            "exceedsBalance": False, "fullyPaid": False,
+                                            "recordedAt": "2026-11-20T09:00:01.123Z"}],
+                                            "next": "41", "hasMore": False})},
+        description="For automatic lettering: each payment (211, 212) with the invoice number, the ERP's reference, "
+                    "the amount, its date and the balance after it.")
+    csv = operation(
+        "exportReconciliation", "The payments of a period, as CSV", "invoices:read", "Changes",
+        parameters=[qp("from", "Payment date on or after.", DATE), qp("to", "Payment date on or before.", DATE)],
+        responses={"200": {"description": "`;`-separated UTF-8 CSV with the feed's columns; cells starting with = + "
+                                          "- @ are prefixed with ' (formula-safe).",
+                           "headers": {"Content-Disposition": {"schema": string()}},
+                           "content": {"text/csv": {"schema": string(), "example":
+                               "sequence;invoiceId;invoiceNumber;issueDate;erpReference;customerCode;statusCode;kind;"
+                               "paymentDate;amount;currency;amountDue;remainingBalance;excess;exceedsBalance;"
+                               "fullyPaid;recordedAt\r\n41;0b7e2a64-…;FA-2026-00042;2026-11-02;VTE-2026-00042;C-0042;"
+                               "212;cashed;2026-11-20;100.00;EUR;139.90;39.90;;false;false;"
+                               "2026-11-20T09:00:01.123Z\r\n"}}}},
+        description="By payment date, then arrival. At most 100000 rows: 422 asks for a narrower range.",
+        problems=("400", "401", "403", "422", "503"))
+    return {
+        "/v1/invoices/{id}/statuses": {"post": post, "get": listing},
+        "/v1/reconciliation": {"get": feed},
+        "/v1/reconciliation.csv": {"get": csv},
     }
 
 

@@ -15,9 +15,13 @@ public struct IntakeRequest: Sendable {
     public var auditAction: String?
     /// The HTTP request id, for the audit entry.
     public var requestID: String?
+    /// The ERP's own reference of the invoice for lettering (its accounting entry or document number), shown in the
+    /// reconciliation feed; optional (`Passerelle-ERP-Reference` on `POST /v1/invoices`).
+    public var erpReference: String?
 
     public init(tenant: TenantID, payload: [UInt8], idempotencyKey: String? = nil, actor: String,
-                batchID: String? = nil, auditAction: String? = nil, requestID: String? = nil) {
+                batchID: String? = nil, auditAction: String? = nil, requestID: String? = nil,
+                erpReference: String? = nil) {
         self.tenant = tenant
         self.payload = payload
         self.idempotencyKey = idempotencyKey
@@ -25,6 +29,7 @@ public struct IntakeRequest: Sendable {
         self.batchID = batchID
         self.auditAction = auditAction
         self.requestID = requestID
+        self.erpReference = erpReference
     }
 }
 
@@ -109,6 +114,9 @@ public struct IntakeService: Sendable {
                 mediaType: record.sourceFormat.mediaType, bytes: payload, sha256: record.payloadSHA256,
                 createdAt: record.createdAt))
             try await transaction.insertReferences(references)
+            if let reference = request.erpReference {
+                try await transaction.putERPReference(invoice: record.id, tenant: record.tenant, reference: reference)
+            }
             try await events.record(
                 InvoiceEvent(
                     tenant: record.tenant, invoiceID: record.id, type: "invoice.received", state: .received,

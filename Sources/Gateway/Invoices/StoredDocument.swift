@@ -7,11 +7,13 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
     case cii
     case ubl
     case facturX = "facturx"
+    /// A lifecycle status message (CDAR D22B) received for the invoice; one per status, each under its own name.
+    case cdar
 
     public var mediaType: String {
         switch self {
         case .original: "application/octet-stream"
-        case .cii, .ubl: "application/xml"
+        case .cii, .ubl, .cdar: "application/xml"
         case .facturX: "application/pdf"
         }
     }
@@ -22,6 +24,9 @@ public struct StoredDocument: Hashable, Sendable {
     public var tenant: TenantID
     public var invoiceID: InvoiceID
     public var kind: DocumentKind
+    /// Unique among the invoice's documents: the kind for the one-per-invoice kinds, `cdar-<code>-<status id>` for
+    /// a lifecycle message.
+    public var name: String
     public var mediaType: String
     public var bytes: [UInt8]
     /// SHA-256 of `bytes`, lowercase hex.
@@ -29,10 +34,11 @@ public struct StoredDocument: Hashable, Sendable {
     public var createdAt: Date
 
     public init(tenant: TenantID, invoiceID: InvoiceID, kind: DocumentKind, mediaType: String, bytes: [UInt8],
-                sha256: String, createdAt: Date) {
+                sha256: String, createdAt: Date, name: String? = nil) {
         self.tenant = tenant
         self.invoiceID = invoiceID
         self.kind = kind
+        self.name = name ?? kind.rawValue
         self.mediaType = mediaType
         self.bytes = bytes
         self.sha256 = sha256

@@ -29,7 +29,13 @@ struct DispatchStep: InvoiceStep {
             try await advance(
                 record, to: .submitted, job: job, context: context, eventType: "invoice.submitted",
                 message: "Submitted to \(context.dispatcher.name) as \(platformID)",
-                detailJSON: #"{"platform":"\#(context.dispatcher.name)","platformID":"\#(platformID)"}"#, next: nil)
+                detailJSON: #"{"platform":"\#(context.dispatcher.name)","platformID":"\#(platformID)"}"#,
+                also: { transaction in
+                    try await transaction.recordPlatformSubmission(
+                        tenant: record.tenant, invoice: record.id, platform: context.dispatcher.name,
+                        flowID: platformID, at: context.clock.now())
+                },
+                next: nil)
         }
     }
 }

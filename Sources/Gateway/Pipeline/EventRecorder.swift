@@ -16,16 +16,24 @@ public struct EventRecorder: Sendable {
         try await transaction.appendChange(
             tenant: record.tenant, subject: .invoice, key: record.id.rawValue, version: record.version,
             change: "state:\(record.state.rawValue)", at: event.occurredAt)
-        let subscriptions = try await transaction.subscriptions(tenant: record.tenant)
-        for subscription in subscriptions where subscription.wants(event.type) {
+        try await queueDeliveries(
+            eventType: event.type, body: WebhookBody.make(event: stored, record: record), tenant: record.tenant,
+            invoiceID: record.id, at: event.occurredAt, in: transaction)
+    }
+
+    /// One webhook delivery (and its job) per subscription of the tenant that wants `eventType`, with this body.
+    public func queueDeliveries(eventType: String, body: [UInt8], tenant: TenantID, invoiceID: InvoiceID?, at: Date,
+                                in transaction: any StoreTransaction) async throws
+    {
+        let subscriptions = try await transaction.subscriptions(tenant: tenant)
+        for subscription in subscriptions where subscription.wants(eventType) {
             let delivery = WebhookDelivery(
-                id: UUID().uuidString.lowercased(), tenant: record.tenant, subscriptionID: subscription.id,
-                eventType: event.type, body: WebhookBody.make(event: stored, record: record),
-                createdAt: event.occurredAt, updatedAt: event.occurredAt)
+                id: UUID().uuidString.lowercased(), tenant: tenant, subscriptionID: subscription.id,
+                eventType: eventType, body: body, createdAt: at, updatedAt: at)
             try await transaction.insertDelivery(delivery)
             try await transaction.enqueue(NewJob(
-                tenant: record.tenant, kind: .webhook, invoiceID: record.id,
-                payloadJSON: #"{"deliveryID":"\#(delivery.id)"}"#, runAt: event.occurredAt))
+                tenant: tenant, kind: .webhook, invoiceID: invoiceID,
+                payloadJSON: #"{"deliveryID":"\#(delivery.id)"}"#, runAt: at))
         }
     }
 }

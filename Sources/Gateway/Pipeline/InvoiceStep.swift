@@ -25,8 +25,8 @@ extension InvoiceStep {
         return record
     }
 
-    /// Writes the invoice's new state and its event, queues the next step, and completes the job (when the step runs
-    /// as one) — one transaction.
+    /// Writes the invoice's new state and its event, queues the next step, runs `also`, and completes the job (when
+    /// the step runs as one) — one transaction.
     func advance(_ record: InvoiceRecord, to state: InvoiceState, job: Job?, context: PipelineContext,
                  eventType: String, dedupKey: String? = nil, message: String, detailJSON: String? = nil,
                  findings: [GatewayFinding]? = nil, documents: [StoredDocument] = [],

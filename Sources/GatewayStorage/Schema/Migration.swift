@@ -12,5 +12,6 @@ enum Migrations {
         Migration(version: 1, name: "initial gateway schema", statements: InitialSchema.statements),
         Migration(version: 2, name: "audit trail: archived documents, invoice references",
                   statements: AuditTrailSchema.statements),
+        Migration(version: 3, name: "lifecycle statuses and payments", statements: LifecycleSchema.statements),
     ]
 }

@@ -22,5 +22,7 @@ public enum APIRoutes {
         APIKeyRoutes.register(on: api, services: services)
         AuditRoutes.register(on: api, services: services)
         SettingsRoutes.register(on: api, services: services)
+        LifecycleRoutes.register(on: api, services: services)
+        ReconciliationRoutes.register(on: api, services: services)
     }
 }

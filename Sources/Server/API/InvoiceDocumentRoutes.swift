@@ -19,8 +19,19 @@ enum InvoiceDocumentRoutes {
             let id = try context.pathParameter("id")
             let kindName = try context.pathParameter("kind")
             let record = try await InvoiceReadRoutes.invoice(id, principal: principal, services: services)
-            guard let kind = DocumentKind(rawValue: kindName) else {
-                let kinds = DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")
+            if kindName.hasPrefix("cdar-") {
+                let message = try await services.store.read { transaction in
+                    try await transaction.statusDocument(invoice: record.id, name: kindName, tenant: principal.tenant)
+                }
+                guard let message else {
+                    throw ProblemError(.notFound, title: "Document not available",
+                                       detail: "Invoice \(id) has no lifecycle message \(kindName); GET \(InvoiceDTO.path(record.id))/statuses lists them.")
+                }
+                return response(message, number: record.documentKey.number, request: request)
+            }
+            guard let kind = DocumentKind(rawValue: kindName), kind != .cdar else {
+                let kinds = DocumentKind.allCases.filter { $0 != .cdar }.map(\.rawValue).joined(separator: ", ")
+                    + ", cdar-<code>-<status id>"
                 throw ProblemError(.notFound, title: "Unknown document kind",
                                    detail: "\"\(kindName)\" is not a document kind; kinds: \(kinds).")
             }
@@ -58,7 +69,7 @@ enum InvoiceDocumentRoutes {
         case "application/xml", "text/xml": "xml"
         default: "bin"
         }
-        return "\(safe.isEmpty ? "invoice" : safe)-\(document.kind.rawValue).\(fileExtension)"
+        return "\(safe.isEmpty ? "invoice" : safe)-\(document.name).\(fileExtension)"
     }
 
     /// The documents the invoice has; 404 when the invoice is not the tenant's.
@@ -73,7 +84,7 @@ enum InvoiceDocumentRoutes {
                     documents.append(document)
                 }
             }
-            return documents
+            return documents + (try await transaction.statusDocuments(invoice: id, tenant: principal.tenant))
         }
         guard let documents else { throw InvoiceReadRoutes.notFound(id.rawValue) }
         return documents

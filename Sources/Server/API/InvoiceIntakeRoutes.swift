@@ -23,10 +23,11 @@ enum InvoiceIntakeRoutes {
             return mode == "sync"
         } ?? false
         let idempotencyKey = try IdempotencyKey.read(request)
+        let erpReference = try ERPReference.read(request)
         let payload = try await InvoiceUpload.payload(request, context: context)
         let outcome = try await services.intake.receive(IntakeRequest(
             tenant: principal.tenant, payload: payload, idempotencyKey: idempotencyKey, actor: principal.actor,
-            auditAction: "invoice.create", requestID: context.requestID))
+            auditAction: "invoice.create", requestID: context.requestID, erpReference: erpReference))
         var record = outcome.record
         if synchronous {
             record = try await services.checker.checkNow(record.id, tenant: principal.tenant)

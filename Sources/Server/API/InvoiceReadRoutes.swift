@@ -17,11 +17,14 @@ enum InvoiceReadRoutes {
             let principal = try context.require(.invoicesRead)
             _ = try QueryParameters(request, allowed: [])
             let record = try await invoice(try context.pathParameter("id"), principal: principal, services: services)
+            let summary = try await services.store.read { transaction in
+                try await transaction.lifecycleSummary(invoice: record.id, tenant: principal.tenant)
+            }
             let tag = ETag.of(version: record.version)
             var headers = HTTPFields()
             headers[.eTag] = tag
             if ETag.matches(request.headers[.ifNoneMatch], tag) { return Response(status: .notModified, headers: headers) }
-            return try APIResponse.json(InvoiceDTO(record), headers: headers)
+            return try APIResponse.json(InvoiceDTO(record, lifecycle: summary), headers: headers)
         }
         api.get("/v1/invoices/:id/events") { request, context in
             let principal = try context.require(.invoicesRead)
@@ -59,12 +62,17 @@ enum InvoiceReadRoutes {
             deliveryReference: try query.string("deliveryReference"))
         let limit = try query.limit()
         let cursor = try query.string("cursor").map { try PageCursor.read($0, as: InvoiceCursor.self) }
-        let records = try await services.store.transaction { transaction in
-            try await transaction.invoices(tenant: principal.tenant, filter: filter, after: cursor, limit: limit + 1)
+        let (records, summaries) = try await services.store.transaction { transaction in
+            let records = try await transaction.invoices(
+                tenant: principal.tenant, filter: filter, after: cursor, limit: limit + 1)
+            let summaries = try await transaction.lifecycleSummaries(
+                invoices: records.prefix(limit).map(\.id), tenant: principal.tenant)
+            return (records, summaries)
         }
+        let byInvoice = Dictionary(summaries.map { ($0.invoiceID, $0) }, uniquingKeysWith: { first, _ in first })
         let page = Array(records.prefix(limit))
         let next = records.count > limit ? page.last.flatMap { PageCursor.make(InvoiceCursor(createdAt: $0.createdAt, id: $0.id)) } : nil
-        return try APIResponse.json(PageDTO(items: page.map(InvoiceDTO.init), next: next))
+        return try APIResponse.json(PageDTO(items: page.map { InvoiceDTO($0, lifecycle: byInvoice[$0.id]) }, next: next))
     }
 
     /// The tenant's invoice, or 404 (also for another tenant's invoice: its existence is not revealed).

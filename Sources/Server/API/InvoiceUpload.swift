@@ -87,3 +87,20 @@ enum IdempotencyKey {
         return key
     }
 }
+
+/// The `Passerelle-ERP-Reference` header: the ERP's own reference of the invoice (its accounting entry or document
+/// number), returned with each payment in the reconciliation feed for lettering.
+enum ERPReference {
+    static let header = HTTPField.Name("Passerelle-ERP-Reference")
+
+    static func read(_ request: Request) throws -> String? {
+        guard let name = Self.header, let value = request.headers[name] else { return nil }
+        let reference = value.trimmingCharacters(in: .whitespaces)
+        guard (1...255).contains(reference.count), !reference.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw ProblemError(.badRequest, title: "Invalid Passerelle-ERP-Reference",
+                               detail: "A Passerelle-ERP-Reference has 1 to 255 characters and no control character.")
+        }
+        return reference
+    }
+}

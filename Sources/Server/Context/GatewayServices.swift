@@ -11,6 +11,8 @@ public struct GatewayServices: Sendable {
     public var checker: InvoiceChecker
     /// Timelines and reference search (`GET /v1/invoices/{id}/timeline`).
     public var auditTrail: AuditTrailService
+    /// Takes in lifecycle statuses (`POST /v1/invoices/{id}/statuses`).
+    public var lifecycle: LifecycleService
 
     public init(store: any GatewayStore, clock: any GatewayClock = SystemClock(), archive: (any ArchivePort)? = nil) {
         self.store = store
@@ -20,5 +22,6 @@ public struct GatewayServices: Sendable {
         self.pipelineAdmin = PipelineAdmin(store: store, clock: clock)
         self.checker = InvoiceChecker(store: store, clock: clock)
         self.auditTrail = AuditTrailService(store: store, seals: archive)
+        self.lifecycle = LifecycleService(store: store, clock: clock, archivesDocuments: archive != nil)
     }
 }

@@ -3,8 +3,10 @@ import Gateway
 
 /// One document of an invoice, without its bytes.
 struct DocumentDTO: Encodable, Sendable {
-    /// `original`, `cii`, `ubl` or `facturx`.
+    /// `original`, `cii`, `ubl`, `facturx` or `cdar`.
     var kind: String
+    /// Unique per invoice: the kind, or `cdar-<code>-<status id>` for a lifecycle message.
+    var name: String
     var mediaType: String
     var sha256: String
     var size: Int
@@ -13,10 +15,11 @@ struct DocumentDTO: Encodable, Sendable {
 
     init(_ document: StoredDocument) {
         kind = document.kind.rawValue
+        name = document.name
         mediaType = document.mediaType
         sha256 = document.sha256
         size = document.bytes.count
         createdAt = document.createdAt
-        link = "\(InvoiceDTO.path(document.invoiceID))/documents/\(document.kind.rawValue)"
+        link = "\(InvoiceDTO.path(document.invoiceID))/documents/\(document.name)"
     }
 }

@@ -8,6 +8,7 @@ struct InvoiceDTO: Encodable, Sendable {
         var `self`: String
         var events: String
         var documents: String
+        var statuses: String
     }
 
     var id: String
@@ -33,9 +34,13 @@ struct InvoiceDTO: Encodable, Sendable {
     var idempotencyKey: String?
     var createdAt: Date
     var updatedAt: Date
+    /// Where the invoice stands in its lifecycle; absent before its first status.
+    var lifecycle: LifecycleDTO?
+    /// What was paid; absent before its first status.
+    var payments: PaymentsDTO?
     var links: Links
 
-    init(_ record: InvoiceRecord) {
+    init(_ record: InvoiceRecord, lifecycle summary: LifecycleSummary? = nil) {
         id = record.id.rawValue
         number = record.documentKey.number
         seller = record.documentKey.seller
@@ -52,8 +57,11 @@ struct InvoiceDTO: Encodable, Sendable {
         idempotencyKey = record.idempotencyKey
         createdAt = record.createdAt
         updatedAt = record.updatedAt
+        lifecycle = summary.map(LifecycleDTO.init)
+        payments = summary.map(PaymentsDTO.init)
         let path = InvoiceDTO.path(record.id)
-        links = Links(self: path, events: path + "/events", documents: path + "/documents")
+        links = Links(self: path, events: path + "/events", documents: path + "/documents",
+                      statuses: path + "/statuses")
     }
 
     static func path(_ id: InvoiceID) -> String { "/v1/invoices/\(id.rawValue)" }

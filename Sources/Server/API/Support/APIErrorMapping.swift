@@ -11,6 +11,7 @@ enum APIErrorMapping {
         if let store = error as? StoreError { return problem(for: store, context: context) }
         if let masterData = error as? MasterDataError { return problem(for: masterData, context: context) }
         if let replay = error as? PipelineAdmin.ReplayError { return problem(for: replay) }
+        if let lifecycle = error as? LifecycleError { return problem(for: lifecycle) }
         if let http = error as? any HTTPResponseError { return problem(for: http) }
         if error is CancellationError {
             return ProblemError(.serviceUnavailable, title: "Request cancelled",
@@ -72,6 +73,22 @@ enum APIErrorMapping {
         case .undecodable(let kind, let code, let message):
             context.logger.error("stored \(kind.rawValue) \(code) is unreadable: \(message)")
             return internalError(context: context)
+        }
+    }
+
+    static func problem(for error: LifecycleError) -> ProblemError {
+        switch error {
+        case .unreadableMessage:
+            return ProblemError(.unprocessableContent, title: "Unreadable CDAR message", detail: error.description,
+                                type: "https://passerelle.dev/problems/unreadable-cdar")
+        case .invoiceNotFound:
+            return ProblemError(.notFound, title: "Invoice not found", detail: "In this tenant, \(error.description).")
+        case .wrongInvoice:
+            return ProblemError(.unprocessableContent, title: "Status for another invoice", detail: error.description,
+                                type: "https://passerelle.dev/problems/wrong-invoice")
+        case .invalidStatus:
+            return ProblemError(.unprocessableContent, title: "Invalid status", detail: error.description,
+                                type: "https://passerelle.dev/problems/invalid-status")
         }
     }
 
