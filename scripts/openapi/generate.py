@@ -51,7 +51,7 @@ def array(items, description=None):
 DECIMAL = string("An exact decimal number, as a string: \"1234.50\".", pattern=r"^-?[0-9]+(\.[0-9]+)?$")
 DATE = string("A calendar date, YYYY-MM-DD.", format="date")
 TIMESTAMP = string("A time in ISO 8601 UTC with milliseconds.", format="date-time")
-INVOICE_STATES = ["received", "checked", "rendered", "held", "submitted", "rejected"]
+INVOICE_STATES = ["received", "checked", "rendered", "archived", "held", "submitted", "rejected"]
 SCOPES = {
     "invoices:write": "Send invoices and batches.",
     "invoices:read": "Read invoices, their events and documents, batches, invoice changes.",
@@ -59,8 +59,8 @@ SCOPES = {
     "masterdata:read": "Read master data and master-data changes.",
     "admin": "Keys, webhooks, settings, jobs, audit; implies every other scope of the tenant.",
 }
-EVENT_TYPES = ["invoice.received", "invoice.checked", "invoice.rejected", "invoice.rendered", "invoice.held",
-               "invoice.submitted", "invoice.status", "job.parked", "job.replayed"]
+EVENT_TYPES = ["invoice.received", "invoice.checked", "invoice.rejected", "invoice.rendered", "invoice.archived",
+               "invoice.held", "invoice.submitted", "invoice.status", "job.parked", "job.replayed"]
 
 
 def schemas(invoice_schema):
@@ -263,6 +263,7 @@ def schemas(invoice_schema):
         "APIKey": api_key, "APIKeyCreate": api_key_create, "APIKeyList": page("APIKey", False),
         "AuditEntry": audit, "AuditPage": page("AuditEntry"), "Settings": settings,
     }
+    result.update(timeline_schemas())
     result.update(lifecycle_schemas())
     clashes = set(result) & set(invoice_schema)
     if clashes:
@@ -482,7 +483,14 @@ def invoice_paths(example):
             qp("customer", "The customer code (BT-46).", string()), qp("buyer", "The buyer's name (BT-44).", string()),
             qp("issuedFrom", "BT-2 on or after.", DATE), qp("issuedTo", "BT-2 on or before.", DATE),
             qp("minTotal", "BT-112 at least.", DECIMAL), qp("maxTotal", "BT-112 at most.", DECIMAL),
-            qp("batch", "The batch id.", string()), p("Limit"), p("Cursor")],
+            qp("batch", "The batch id.", string()),
+            qp("contractReference", "BT-12: invoices citing this contract reference, exactly as written in the "
+                                    "invoice.", string()),
+            qp("orderReference", "BT-13: invoices citing this purchase order reference, exactly as written in the "
+                                 "invoice.", string()),
+            qp("deliveryReference", "BT-16: invoices citing this despatch advice (the delivery) reference, exactly "
+                                    "as written in the invoice.", string()),
+            p("Limit"), p("Cursor")],
         responses={"200": json_response("Oldest first; `next` while more follow.", "InvoicePage")})
     one = operation("getInvoice", "Read an invoice", "invoices:read", "Invoices",
                     parameters=[p("InvoiceID"), p("IfNoneMatch")],
@@ -493,6 +501,16 @@ def invoice_paths(example):
                        parameters=[p("InvoiceID")],
                        responses={"200": json_response("Every event, in order.", "InvoiceEventList")},
                        problems=("401", "403", "404", "503"))
+    timeline = operation(
+        "getInvoiceTimeline", "An invoice's audit trail: events, documents and archive entries in time order",
+        "invoices:read", "Invoices", parameters=[p("InvoiceID")],
+        responses={"200": json_response("The timeline.", "InvoiceTimeline", example=timeline_example())},
+        description="One chronological list merging the invoice's events, its stored documents (kind, SHA-256, size, "
+                    "media type) and their entries in the legal archive (node journal, sequence, and the signed seal "
+                    "covering it once the journal is sealed), with the references the invoice cites (BT-12 contract, "
+                    "BT-13 purchase order, BT-16 despatch advice). At the same instant, events come first (in "
+                    "sequence), then documents, then archive entries.",
+        problems=("401", "403", "404", "503"))
     documents = operation("listInvoiceDocuments", "The documents an invoice has", "invoices:read", "Invoices",
                           parameters=[p("InvoiceID")],
                           responses={"200": json_response("The original and the documents made.", "DocumentList")},
@@ -516,6 +534,7 @@ def invoice_paths(example):
         "/v1/invoices": {"post": post, "get": listing},
         "/v1/invoices/{id}": {"get": one},
         "/v1/invoices/{id}/events": {"get": events},
+        "/v1/invoices/{id}/timeline": {"get": timeline},
         "/v1/invoices/{id}/documents": {"get": documents},
         "/v1/invoices/{id}/documents/{kind}": {"get": document},
     }
@@ -700,6 +719,81 @@ def document():
             },
             "examples": {"invoice": {"summary": "A French B2B invoice (canonical JSON)", "value": example}},
         },
+    }
+
+
+def timeline_schemas():
+    """The audit timeline of an invoice (GET /v1/invoices/{id}/timeline) and its archive entries (docs/archive.md)."""
+    seal = obj({
+        "number": {"type": "integer"}, "sealedAt": TIMESTAMP,
+        "hash": string("SHA-256 of the seal line (it covers the signature)."),
+        "keyId": string("First 16 hex digits of the SHA-256 of the Ed25519 public key."),
+    }, ["number", "sealedAt", "hash", "keyId"], "The signed Merkle seal of the journal that covers the entry "
+                                                "(docs/archive.md).")
+    entry = obj({
+        "journal": string("The node journal holding the entry (archive root nodes/<journal>/)."),
+        "sequence": {"type": "integer", "description": "The entry's sequence in that journal."},
+        "documentKind": string(), "sha256": string("SHA-256 of the archived document (lowercase hex)."),
+        "entryHash": string("The journal entry's hash (chain link and Merkle leaf)."),
+        "retainUntil": TIMESTAMP, "seal": ref("ArchiveSeal"),
+    }, ["journal", "sequence", "documentKind", "sha256", "entryHash", "retainUntil"],
+        "A document's entry in the legal archive.")
+    item = obj({
+        "kind": string("event, document, archive, or other (a line added by another part of the gateway, e.g. "
+                       "payments; its facts are in attributes)."),
+        "at": TIMESTAMP, "summary": string("One line a person reads."),
+        "event": ref("InvoiceEvent"), "document": ref("TimelineDocument"), "archive": ref("ArchiveEntry"),
+        "attributes": {"type": "object", "additionalProperties": {"type": "string"}},
+    }, ["kind", "at", "summary"])
+    return {
+        "TimelineReference": obj({
+            "kind": string(enum=["contract", "order", "delivery"]), "term": string(enum=["BT-12", "BT-13", "BT-16"]),
+            "value": string(),
+        }, ["kind", "term", "value"]),
+        "ArchiveSeal": seal, "ArchiveEntry": entry,
+        "TimelineDocument": obj({
+            "kind": string(), "sha256": string(), "size": {"type": "integer"}, "mediaType": string(), "link": string(),
+        }, ["kind", "sha256", "size", "mediaType", "link"]),
+        "TimelineItem": item,
+        "InvoiceTimeline": obj({
+            "invoice": string("The gateway's id of the invoice."), "number": string("BT-1"),
+            "state": string(enum=INVOICE_STATES), "references": array(ref("TimelineReference")),
+            "items": array(ref("TimelineItem")),
+        }, ["invoice", "number", "state", "references", "items"]),
+    }
+
+
+def timeline_example():
+    invoice = "0b4f7f0e-5d7a-4c4e-9a53-2f1e6f3f9c10"
+    sha256 = "9f2c0d1e8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d"
+    archived = "Archived 2 document(s): original (web-1-3fa2c1#17), cii (web-1-3fa2c1#18)"
+    return {
+        "invoice": invoice, "number": "FA-2026-0042", "state": "held",
+        "references": [{"kind": "order", "term": "BT-13", "value": "PO-7781"},
+                       {"kind": "delivery", "term": "BT-16", "value": "BL-2026-311"}],
+        "items": [
+            {"kind": "event", "at": "2026-11-02T09:30:00.120Z",
+             "summary": "invoice.received: Invoice FA-2026-0042 received as cii",
+             "event": {"sequence": 101, "type": "invoice.received", "state": "received", "actor": "key_1a2b3c4d",
+                       "message": "Invoice FA-2026-0042 received as cii", "occurredAt": "2026-11-02T09:30:00.120Z"}},
+            {"kind": "document", "at": "2026-11-02T09:30:00.120Z",
+             "summary": "original stored (4812 bytes, application/xml)",
+             "document": {"kind": "original", "sha256": sha256, "size": 4812, "mediaType": "application/xml",
+                          "link": f"/v1/invoices/{invoice}/documents/original"}},
+            {"kind": "event", "at": "2026-11-02T09:30:00.310Z", "summary": "invoice.archived: " + archived,
+             "event": {"sequence": 104, "type": "invoice.archived", "state": "archived", "actor": "pipeline",
+                       "message": archived,
+                       "detail": {"archived": [{"entryHash": "5e0a…", "journal": "web-1-3fa2c1", "kind": "original",
+                                                "sequence": 17, "sha256": sha256}]},
+                       "occurredAt": "2026-11-02T09:30:00.310Z"}},
+            {"kind": "archive", "at": "2026-11-02T09:30:00.310Z",
+             "summary": "original archived as web-1-3fa2c1#17, sealed by seal 4",
+             "archive": {"journal": "web-1-3fa2c1", "sequence": 17, "documentKind": "original", "sha256": sha256,
+                         "entryHash": "5e0a9d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e",
+                         "retainUntil": "2036-11-02T09:30:00.310Z",
+                         "seal": {"number": 4, "sealedAt": "2026-11-02T09:35:00.000Z", "hash": "c41d…",
+                                  "keyId": "8f3a2b1c0d9e8f7a"}}},
+        ],
     }
 
 
