@@ -11,7 +11,7 @@ public enum AuditJSON {
 
     /// `{"items":[…]}` with the invoices as `GET /v1/invoices` lists them.
     public static func invoices(_ records: [InvoiceRecord]) throws -> [UInt8] {
-        try APIJSON.encode(ListDTO(items: records.map(InvoiceDTO.init)))
+        try APIJSON.encode(ListDTO(items: records.map { InvoiceDTO($0) }))
     }
 
     /// `2026-11-02T09:30:00.123Z`, as the API writes times.
