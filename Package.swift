@@ -105,7 +105,7 @@ let package = Package(
         .target(
             name: "Channels",
             dependencies: [
-                "Gateway", "EInvoice", "EInvoiceSyntax", "EInvoiceRules",
+                "Gateway", "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "SFTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -117,6 +117,7 @@ let package = Package(
                 "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "FacturX", "Gateway", "GatewayStorage", "Server",
                 "Channels", "Archive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSwift
         ),
@@ -147,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChannelsTests",
-            dependencies: ["Channels", "Gateway", "GatewayStorage", "EInvoice", "EInvoiceRules"],
+            dependencies: ["Channels", "Gateway", "GatewayStorage", "EInvoice", "EInvoiceRules", "SFTP"],
             swiftSettings: strictSwift
         ),
     ],

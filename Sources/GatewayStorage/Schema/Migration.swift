@@ -10,5 +10,6 @@ struct Migration: Sendable {
 enum Migrations {
     static let all: [Migration] = [
         Migration(version: 1, name: "initial gateway schema", statements: InitialSchema.statements),
+        Migration(version: 4, name: "file channel fingerprints and cursors", statements: ChannelStateSchema.statements),
     ]
 }

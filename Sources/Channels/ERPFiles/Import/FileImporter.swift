@@ -66,6 +66,7 @@ public struct FileImporter: Sendable {
                 refused.accepted = 0
                 refused.duplicates = 0
                 refused.acceptedNumbers = []
+                refused.acceptedItems = []
                 return refused
             }
         }
@@ -89,6 +90,9 @@ public struct FileImporter: Sendable {
                 guard let intake else {
                     report.accepted += 1
                     report.acceptedNumbers.append(read.number)
+                    report.acceptedItems.append(AcceptedItem(
+                        number: read.number, firstLine: read.firstLine, lastLine: read.lastLine, invoiceID: nil,
+                        duplicate: false))
                     break
                 }
                 await submit(read, intake: intake, batchID: batchID, into: &report)
@@ -116,11 +120,16 @@ public struct FileImporter: Sendable {
         let payload = read.payload ?? InvoiceJSON.encode(read.invoice)
         let request = IntakeRequest(tenant: tenant, payload: payload, actor: actor, batchID: batchID)
         do {
-            switch try await intake.receive(request) {
-            case .created: report.accepted += 1
-            case .existing: report.duplicates += 1
+            let outcome = try await intake.receive(request)
+            let duplicate: Bool
+            switch outcome {
+            case .created: report.accepted += 1; duplicate = false
+            case .existing: report.duplicates += 1; duplicate = true
             }
             report.acceptedNumbers.append(read.number)
+            report.acceptedItems.append(AcceptedItem(
+                number: read.number, firstLine: read.firstLine, lastLine: read.lastLine,
+                invoiceID: outcome.record.id.rawValue, duplicate: duplicate))
         } catch {
             let message: String
             switch error as? IntakeError {
@@ -147,6 +156,8 @@ public struct FileImporter: Sendable {
         if problems.isEmpty {
             report.accepted += 1
             report.acceptedNumbers.append(item.code)
+            report.acceptedItems.append(AcceptedItem(
+                number: item.code, firstLine: item.line, lastLine: item.line, invoiceID: nil, duplicate: false))
         } else {
             report.rejected.append(Rejection(
                 invoiceNumber: item.code, firstLine: item.line, lastLine: item.line,
@@ -165,6 +176,8 @@ public struct FileImporter: Sendable {
         if problems.isEmpty {
             report.accepted += 1
             report.acceptedNumbers.append(item.code)
+            report.acceptedItems.append(AcceptedItem(
+                number: item.code, firstLine: item.line, lastLine: item.line, invoiceID: nil, duplicate: false))
         } else {
             report.rejected.append(Rejection(
                 invoiceNumber: item.code, firstLine: item.line, lastLine: item.line,

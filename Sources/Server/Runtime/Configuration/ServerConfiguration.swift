@@ -21,6 +21,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var limits = Limits()
     public var webhooks = Webhooks()
     public var logLevel: Logger.Level = .info
+    /// The file channels' file (ERP pick-up folders, result files); nil = no channels. Read by the executable.
+    public var channelsFile: String?
 
     public init() {}
 
