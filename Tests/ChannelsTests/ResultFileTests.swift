@@ -44,6 +44,25 @@ import Testing
         }
     }
 
+    @Test func moreChangesThanARunTakesAreSplitIntoFullFiles() async throws {
+        let inbox = try TempFolder()
+        let outbox = try TempFolder()
+        defer { inbox.remove(); outbox.remove() }
+        try await withSQLiteStore { store in
+            let pickup = try ChannelSamples.channel(folder: LocalChannelFolder(root: inbox.path), store: store,
+                                                    acknowledgements: nil)
+            try inbox.write("a.csv", ChannelSamples.csv(numbers: ["P1", "P2", "P3"]))
+            try await pickup.scan()
+            let status = StatusFileChannel(name: "status", tenant: ChannelSamples.tenant, state: store,
+                                           outbox: LocalChannelFolder(root: outbox.path), format: .csv,
+                                           interval: .seconds(1), maximumRows: 2)
+            let written = try await status.run()
+            #expect(written == ["status-000000000001-000000000002.csv", "status-000000000003-000000000003.csv"])
+            let second = ResultCSV(try String(contentsOfFile: outbox.file(written[1]), encoding: .utf8))
+            #expect(second.rows.map { $0["invoice"] } == ["P3"])
+        }
+    }
+
     @Test func twoNodesWritingTheSameChangesDeliverOneFile() async throws {
         let inbox = try TempFolder()
         let outbox = try TempFolder()

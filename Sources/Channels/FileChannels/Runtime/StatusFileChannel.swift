@@ -29,7 +29,8 @@ public actor StatusFileChannel {
         self.clock = clock
     }
 
-    /// Writes the files due now; returns their paths in the outbox.
+    /// Writes what happened since the last file: one file, or several when more than `maximumRows` change-feed
+    /// entries are waiting. Returns their paths in the outbox.
     @discardableResult
     public func run() async throws -> [String] {
         var written: [String] = []
@@ -42,6 +43,8 @@ public actor StatusFileChannel {
                 if let path = try await deliverOnce(bytes, name: fileName) { written.append(path) }
             }
             try await state.advanceChannelCursor(name, tenant: tenant, to: page.reached, at: clock.now())
+            // A full page means more is waiting; otherwise the next run takes what comes meanwhile.
+            guard page.reached - cursor >= Int64(maximumRows) else { break }
         }
         return written
     }
