@@ -108,7 +108,7 @@ let package = Package(
         .target(
             name: "Channels",
             dependencies: [
-                "Gateway", "EInvoice", "EInvoiceSyntax", "EInvoiceRules",
+                "Gateway", "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "SFTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -120,6 +120,7 @@ let package = Package(
                 "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "FacturX", "Gateway", "GatewayStorage", "Server",
                 "Channels", "Archive", "Sandbox", "GatewayArchive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSwift
         ),
@@ -152,7 +153,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChannelsTests",
-            dependencies: ["Channels", "Gateway", "GatewayStorage", "EInvoice", "EInvoiceRules"],
+            dependencies: ["Channels", "Gateway", "GatewayStorage", "EInvoice", "EInvoiceRules", "SFTP"],
             swiftSettings: strictSwift
         ),
         .target(

@@ -68,7 +68,7 @@ struct ImportBench {
     }
 
     /// Writes the CSV in 1 MB pieces; returns its size.
-    private func generate(path: String) throws -> Int {
+    func generate(path: String) throws -> Int {
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
         else { throw ImportFailure.unreadableFile(path: path, reason: "cannot create the benchmark file") }

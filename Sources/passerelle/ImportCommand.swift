@@ -73,7 +73,15 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Benchmark: also submit every invoice into a temporary SQLite store.")
     var benchStore = false
 
+    @Flag(help: "Benchmark the pick-up channel of serve: drop the CSV in a folder, time until every invoice is queued.")
+    var benchPickup = false
+
     func run() async throws {
+        if benchPickup {
+            try await ImportBench(invoices: benchInvoices, linesPerInvoice: benchLines, validate: benchValidate,
+                                  store: true).runPickup()
+            return
+        }
         if bench {
             try await ImportBench(invoices: benchInvoices, linesPerInvoice: benchLines, validate: benchValidate,
                                   store: benchStore).run()

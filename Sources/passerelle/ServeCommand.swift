@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Channels
 import Gateway
 import GatewayArchive
 import GatewayStorage
@@ -52,6 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = loaded.configuration
         let logger = Self.bootstrapLogging(level: configuration.logLevel)
         for warning in loaded.warnings { logger.warning("\(warning)") }
+        let channelsConfiguration = try Self.loadChannels(configuration.channelsFile)
 
         var options = StoreOptions(maximumConnections: configuration.databaseMaxConnections)
         options.postgresSchema = configuration.databaseSchema
@@ -94,16 +96,29 @@ struct ServeCommand: AsyncParsableCommand {
             throw Self.fail(error.description, status: 2)
         }
         let services = GatewayServices(store: components.store, clock: components.clock, archive: archive)
+        let channels: ChannelsRuntime?
+        do {
+            channels = try Self.buildChannels(channelsConfiguration, store: components.store, state: store,
+                                              dataDirectory: configuration.dataDirectory)
+        } catch {
+            await components.shutdown()
+            await archive.close()
+            try? await store.shutdown()
+            throw error
+        }
         do {
             try await PasserelleServer.run(
                 components: components, services: services,
                 onFirstAdminKey: { secret in Self.announceFirstKey(secret) },
-                onStarted: { started in Self.announce(started, database: store.displayName) })
+                onStarted: { started in Self.announce(started, database: store.displayName) },
+                additionalServices: channels.map { ChannelService.services(for: $0, logger: logger) } ?? [])
         } catch {
+            await channels?.close()
             await archive.close()
             try? await store.shutdown()
             throw Self.fail("passerelle serve stopped: \(error)", status: 1)
         }
+        await channels?.close()
         await archive.close()
         try await store.shutdown()
         logger.info("stopped")

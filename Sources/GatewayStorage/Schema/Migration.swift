@@ -13,5 +13,6 @@ enum Migrations {
         Migration(version: 2, name: "audit trail: archived documents, invoice references",
                   statements: AuditTrailSchema.statements),
         Migration(version: 3, name: "lifecycle statuses and payments", statements: LifecycleSchema.statements),
+        Migration(version: 4, name: "file channel fingerprints and cursors", statements: ChannelStateSchema.statements),
     ]
 }

@@ -18,6 +18,9 @@ public struct FileImporter: Sendable {
     public var clock: any GatewayClock
     /// Largest XML file read (XML is parsed whole).
     public var maximumXMLBytes = 64 << 20
+    /// Invoices handed to intake at once: the next invoices are read while earlier ones are stored (the store
+    /// still writes one transaction at a time). 1 = one after the other.
+    public var submissionsInFlight = 4
 
     public init(mapping: ERPMapping, tenant: TenantID = TenantID("default"), actor: String = "file:import",
                 store: (any GatewayStore)?, clock: any GatewayClock = SystemClock()) {
@@ -66,6 +69,7 @@ public struct FileImporter: Sendable {
                 refused.accepted = 0
                 refused.duplicates = 0
                 refused.acceptedNumbers = []
+                refused.acceptedItems = []
                 return refused
             }
         }
@@ -80,47 +84,93 @@ public struct FileImporter: Sendable {
         var source = try makeSource(path: path)
         let intake = store.map { IntakeService(store: $0, clock: clock) }
         let masterData = store.map { MasterDataService(store: $0, clock: clock) }
-        while let unit = try source.next() {
-            report.itemsRead += 1
-            switch unit {
-            case .rejected(let rejection):
-                report.rejected.append(rejection)
-            case .invoice(let read):
-                guard let intake else {
-                    report.accepted += 1
-                    report.acceptedNumbers.append(read.number)
-                    break
+        let limit = max(1, submissionsInFlight)
+        let (tenant, actor) = (self.tenant, self.actor)
+        try await withThrowingTaskGroup(of: Submitted.self) { group in
+            var inFlight = 0
+            while let unit = try source.next() {
+                report.itemsRead += 1
+                switch unit {
+                case .rejected(let rejection):
+                    report.rejected.append(rejection)
+                case .invoice(let read):
+                    guard let intake else {
+                        report.accepted += 1
+                        report.acceptedItems.append(AcceptedItem(
+                            number: read.number, firstLine: read.firstLine, lastLine: read.lastLine, invoiceID: nil,
+                            duplicate: false))
+                        break
+                    }
+                    if inFlight >= limit, let done = try await group.next() {
+                        Self.merge(done, into: &report)
+                        inFlight -= 1
+                    }
+                    group.addTask {
+                        await Self.submit(read, intake: intake, tenant: tenant, actor: actor, batchID: batchID)
+                    }
+                    inFlight += 1
+                case .masterData(let item):
+                    guard let masterData else {
+                        Self.check(item, into: &report)
+                        break
+                    }
+                    try await write(item, with: masterData, into: &report)
                 }
-                await submit(read, intake: intake, batchID: batchID, into: &report)
-            case .masterData(let item):
-                guard let masterData else {
-                    Self.check(item, into: &report)
-                    break
-                }
-                try await write(item, with: masterData, into: &report)
+                let read = source.progress
+                report.linesRead = read.linesRead
+                report.bytesRead = read.bytesRead
+                progress?(read, report)
             }
-            let read = source.progress
-            report.linesRead = read.linesRead
-            report.bytesRead = read.bytesRead
-            progress?(read, report)
+            while let done = try await group.next() { Self.merge(done, into: &report) }
         }
         let read = source.progress
         report.linesRead = read.linesRead
         report.bytesRead = read.bytesRead
+        Self.putInFileOrder(&report)
         return report
     }
 
-    private func submit(_ read: ReadInvoice, intake: IntakeService, batchID: String?, into report: inout ImportReport)
-        async
+    /// What intake made of one invoice.
+    enum Submitted: Sendable {
+        case accepted(AcceptedItem)
+        case rejected(Rejection)
+    }
+
+    /// Submissions finish out of order: accepted items and rejections are put back in the order of their lines.
+    static func putInFileOrder(_ report: inout ImportReport) {
+        report.acceptedItems = report.acceptedItems.enumerated()
+            .sorted { ($0.element.firstLine, $0.offset) < ($1.element.firstLine, $1.offset) }.map(\.element)
+        report.acceptedNumbers = report.acceptedItems.map(\.number)
+        report.rejected = report.rejected.enumerated()
+            .sorted { ($0.element.firstLine, $0.offset) < ($1.element.firstLine, $1.offset) }.map(\.element)
+    }
+
+    static func merge(_ submitted: Submitted, into report: inout ImportReport) {
+        switch submitted {
+        case .accepted(let item):
+            if item.duplicate { report.duplicates += 1 } else { report.accepted += 1 }
+            report.acceptedItems.append(item)
+        case .rejected(let rejection):
+            report.rejected.append(rejection)
+        }
+    }
+
+    /// Encodes the invoice (unless the file's own bytes are kept) and hands it to intake.
+    static func submit(_ read: ReadInvoice, intake: IntakeService, tenant: TenantID, actor: String, batchID: String?)
+        async -> Submitted
     {
         let payload = read.payload ?? InvoiceJSON.encode(read.invoice)
         let request = IntakeRequest(tenant: tenant, payload: payload, actor: actor, batchID: batchID)
         do {
-            switch try await intake.receive(request) {
-            case .created: report.accepted += 1
-            case .existing: report.duplicates += 1
+            let outcome = try await intake.receive(request)
+            let duplicate: Bool
+            switch outcome {
+            case .created: duplicate = false
+            case .existing: duplicate = true
             }
-            report.acceptedNumbers.append(read.number)
+            return .accepted(AcceptedItem(
+                number: read.number, firstLine: read.firstLine, lastLine: read.lastLine,
+                invoiceID: outcome.record.id.rawValue, duplicate: duplicate))
         } catch {
             let message: String
             switch error as? IntakeError {
@@ -129,7 +179,7 @@ public struct FileImporter: Sendable {
             case .unreadable(_, let reason)?: message = reason
             case nil: message = "the gateway could not store the invoice: \(error)"
             }
-            report.rejected.append(Rejection(
+            return .rejected(Rejection(
                 invoiceNumber: read.number.isEmpty ? nil : read.number, firstLine: read.firstLine,
                 lastLine: read.lastLine, problems: [RowProblem(line: read.firstLine, message: message)]))
         }
@@ -146,7 +196,8 @@ public struct FileImporter: Sendable {
         }
         if problems.isEmpty {
             report.accepted += 1
-            report.acceptedNumbers.append(item.code)
+            report.acceptedItems.append(AcceptedItem(
+                number: item.code, firstLine: item.line, lastLine: item.line, invoiceID: nil, duplicate: false))
         } else {
             report.rejected.append(Rejection(
                 invoiceNumber: item.code, firstLine: item.line, lastLine: item.line,
@@ -164,7 +215,8 @@ public struct FileImporter: Sendable {
         }
         if problems.isEmpty {
             report.accepted += 1
-            report.acceptedNumbers.append(item.code)
+            report.acceptedItems.append(AcceptedItem(
+                number: item.code, firstLine: item.line, lastLine: item.line, invoiceID: nil, duplicate: false))
         } else {
             report.rejected.append(Rejection(
                 invoiceNumber: item.code, firstLine: item.line, lastLine: item.line,

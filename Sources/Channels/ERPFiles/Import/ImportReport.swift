@@ -11,6 +11,8 @@ public struct ImportReport: Sendable {
     public var duplicates = 0
     /// The BT-1 (or code) of every accepted or duplicate item, in file order.
     public var acceptedNumbers: [String] = []
+    /// Every accepted or duplicate item with its lines, in file order (for acknowledgement files).
+    public var acceptedItems: [AcceptedItem] = []
     public var rejected: [Rejection] = []
     public var linesRead = 0
     public var bytesRead: Int64 = 0
@@ -36,6 +38,26 @@ public struct ImportReport: Sendable {
         }
         if rejected.count > 50 { lines.append("  … and \(rejected.count - 50) more rejections (see the error report)") }
         return lines
+    }
+}
+
+/// An invoice (or master-data item) the import took.
+public struct AcceptedItem: Sendable, Hashable {
+    /// BT-1, or the master-data code.
+    public var number: String
+    public var firstLine: Int
+    public var lastLine: Int
+    /// The gateway's id of the invoice; nil for master data and dry runs.
+    public var invoiceID: String?
+    /// Intake already had this invoice: nothing new was made.
+    public var duplicate: Bool
+
+    public init(number: String, firstLine: Int, lastLine: Int, invoiceID: String?, duplicate: Bool) {
+        self.number = number
+        self.firstLine = firstLine
+        self.lastLine = lastLine
+        self.invoiceID = invoiceID
+        self.duplicate = duplicate
     }
 }
 

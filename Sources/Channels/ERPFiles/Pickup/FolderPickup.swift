@@ -12,14 +12,12 @@ import Foundation
 ///    was refused. The original is never deleted, and no file in `done/` or `error/` is ever replaced.
 ///
 /// Names with a path separator, NUL, or starting with `.` are refused (left in place, reported).
+///
+/// This is ``PickupWorker`` over a ``LocalChannelFolder`` with fingerprints in `.fingerprints/` (for
+/// `passerelle import --watch`); `passerelle serve` keeps them in the gateway's store instead.
 public actor FolderPickup {
     public struct Configuration: Sendable {
-        public enum Completion: Sendable, Hashable {
-            /// Size and modification time unchanged for this long (zero: take at once).
-            case stableFor(Duration)
-            /// A `<name>.done` file marks `<name>` complete.
-            case doneMarker
-        }
+        public typealias Completion = PickupCompletion
 
         public var folder: String
         public var completion: Completion
@@ -49,9 +47,7 @@ public actor FolderPickup {
     public typealias Handler = @Sendable (_ path: String, _ name: String) async throws -> [Rejection]
 
     public let configuration: Configuration
-    private let fingerprints: FingerprintStore
-    private var observed: [String: (size: Int64, modified: Date, since: ContinuousClock.Instant)] = [:]
-    private var refusedNames: Set<String> = []
+    private let worker: PickupWorker
 
     public init(configuration: Configuration) throws {
         self.configuration = configuration
@@ -59,139 +55,38 @@ public actor FolderPickup {
                        configuration.errorFolder] {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        self.fingerprints = try FingerprintStore(folder: configuration.fingerprintFolder)
+        let fingerprints = try FingerprintStore(folder: configuration.fingerprintFolder)
+        self.worker = PickupWorker(
+            folder: LocalChannelFolder(root: configuration.folder), completion: configuration.completion,
+            fingerprints: fingerprints, spool: (configuration.processingFolder as NSString).appendingPathComponent(".spool"))
     }
 
     /// Looks at the folder once and processes every complete file, one after the other.
-    public func scanOnce(handler: Handler) async throws -> [Outcome] {
-        var outcomes: [Outcome] = []
-        for name in try readyNames() {
-            if let outcome = try await process(name: name, handler: handler) { outcomes.append(outcome) }
-        }
-        return outcomes
-    }
-
-    /// The names in the folder that are complete, oldest observation first; unsafe names are reported once.
-    private func readyNames() throws -> [String] {
+    public func scanOnce(handler: @escaping Handler) async throws -> [Outcome] {
         let folder = configuration.folder
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        let present = Set(names)
-        var ready: [String] = []
-        let now = ContinuousClock.now
-        for name in names {
-            if name.hasSuffix(".done") || ["processing", "done", "error", ".fingerprints"].contains(name) { continue }
-            guard PickupFiles.isSafeName(name) else { continue }
-            let path = (folder as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                continue
-            }
-            switch configuration.completion {
-            case .doneMarker:
-                if present.contains(name + ".done") { ready.append(name) }
-            case .stableFor(let wait):
-                guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                    let size = (attributes[.size] as? NSNumber)?.int64Value,
-                    let modified = attributes[.modificationDate] as? Date
-                else { continue }
-                if let seen = observed[name], seen.size == size, seen.modified == modified {
-                    if now - seen.since >= wait { ready.append(name) }
-                } else {
-                    observed[name] = (size, modified, now)
-                    if wait == .zero { ready.append(name) }
-                }
+        func absolute(_ path: String?) -> String {
+            (folder as NSString).appendingPathComponent(path ?? "")
+        }
+        return try await worker.scanOnce { path, name in
+            PickupResult(rejections: try await handler(path, name))
+        }.map { outcome in
+            switch outcome.kind {
+            case .done: .done(name: outcome.name, path: absolute(outcome.path))
+            case .duplicate: .duplicate(name: outcome.name, path: absolute(outcome.path))
+            case .failed: .failed(name: outcome.name, path: absolute(outcome.path), report: absolute(outcome.reportPath))
+            case .refusedName: .refusedName(outcome.name)
             }
         }
-        observed = observed.filter { present.contains($0.key) }
-        return ready
     }
 
     /// Files a picker left in `processing/` when it stopped mid-way (a crash), claimed longer ago than `age`: moved
     /// back into the folder with their fingerprint forgotten, so that the next scan takes them again (intake's own
     /// deduplication makes a second submission of the same invoice harmless). Choose `age` above the longest import.
     /// Returns the names put back.
-    public func recoverAbandoned(olderThan age: Duration) throws -> [String] {
-        let manager = FileManager.default
-        let limit = Date().addingTimeInterval(-Double(age.components.seconds))
-        var recovered: [String] = []
-        for claim in try manager.contentsOfDirectory(atPath: configuration.processingFolder) {
-            let claimFolder = (configuration.processingFolder as NSString).appendingPathComponent(claim)
-            guard let claimed = try? manager.attributesOfItem(atPath: claimFolder)[.modificationDate] as? Date,
-                claimed < limit
-            else { continue }
-            for name in try manager.contentsOfDirectory(atPath: claimFolder) where PickupFiles.isSafeName(name) {
-                let path = (claimFolder as NSString).appendingPathComponent(name)
-                fingerprints.release(
-                    FingerprintStore.fingerprint(contentSHA256: try PickupFiles.sha256(path: path), name: name))
-                _ = try PickupFiles.moveNoReplace(path, into: configuration.folder, name: name)
-                recovered.append(name)
-            }
-            try? manager.removeItem(atPath: claimFolder)
-        }
-        return recovered
+    public func recoverAbandoned(olderThan age: Duration) async throws -> [String] {
+        try await worker.recoverAbandoned(olderThan: age)
     }
 
     /// Refuses an unsafe name coming from elsewhere (an SFTP listing) before it is used as a path.
     public static func checkName(_ name: String) -> Bool { PickupFiles.isSafeName(name) }
-
-    private func process(name: String, handler: Handler) async throws -> Outcome? {
-        guard PickupFiles.isSafeName(name) else { return .refusedName(name) }
-        let source = (configuration.folder as NSString).appendingPathComponent(name)
-        let claimFolder = (configuration.processingFolder as NSString)
-            .appendingPathComponent(UUID().uuidString.lowercased())
-        try FileManager.default.createDirectory(atPath: claimFolder, withIntermediateDirectories: false)
-        let claimed = (claimFolder as NSString).appendingPathComponent(name)
-        guard PickupFiles.claim(source, to: claimed) else {
-            // Another picker took it first.
-            try? FileManager.default.removeItem(atPath: claimFolder)
-            observed[name] = nil
-            return nil
-        }
-        observed[name] = nil
-        defer { try? FileManager.default.removeItem(atPath: claimFolder) }
-        let marker = (configuration.folder as NSString).appendingPathComponent(name + ".done")
-        let fingerprint = FingerprintStore.fingerprint(contentSHA256: try PickupFiles.sha256(path: claimed), name: name)
-        let stamp = ISO8601DateFormatter().string(from: Date())
-        guard try fingerprints.claim(fingerprint, note: "\(name) taken \(stamp)\n") else {
-            let path = try PickupFiles.moveNoReplace(claimed, into: configuration.doneFolder, name: name)
-            try PickupFiles.writeText(
-                "duplicate: a file with the same name and content (SHA-256 \(fingerprint.prefix(64))) was already imported; this copy was not imported again (\(stamp))\n",
-                to: path + ".duplicate")
-            moveMarker(marker, besides: path)
-            return .duplicate(name: name, path: path)
-        }
-        let rejections: [Rejection]
-        do {
-            rejections = try await handler(claimed, name)
-        } catch {
-            fingerprints.release(fingerprint)
-            let failure = Rejection(invoiceNumber: nil, firstLine: 0, lastLine: 0,
-                                    problems: [RowProblem(line: 0, message: "\(error)")])
-            return try moveToError(claimed, name: name, rejections: [failure], marker: marker)
-        }
-        if rejections.isEmpty {
-            let path = try PickupFiles.moveNoReplace(claimed, into: configuration.doneFolder, name: name)
-            moveMarker(marker, besides: path)
-            return .done(name: name, path: path)
-        }
-        return try moveToError(claimed, name: name, rejections: rejections, marker: marker)
-    }
-
-    private func moveToError(_ claimed: String, name: String, rejections: [Rejection], marker: String) throws
-        -> Outcome
-    {
-        let path = try PickupFiles.moveNoReplace(claimed, into: configuration.errorFolder, name: name)
-        let report = path + ".errors.csv"
-        try PickupFiles.writeText(ErrorReportCSV.render(rejections), to: report)
-        moveMarker(marker, besides: path)
-        return .failed(name: name, path: path, report: report)
-    }
-
-    /// The `.done` companion follows its file.
-    private func moveMarker(_ marker: String, besides path: String) {
-        guard case .doneMarker = configuration.completion, FileManager.default.fileExists(atPath: marker) else {
-            return
-        }
-        try? FileManager.default.moveItem(atPath: marker, toPath: path + ".done")
-    }
 }

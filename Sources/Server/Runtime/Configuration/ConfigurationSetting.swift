@@ -124,5 +124,8 @@ public struct ConfigurationSetting: Sendable {
         .init("log.level", "trace, debug, info, notice, warning, error or critical", default: "info") { config, text throws(InvalidValue) in
             config.logLevel = try ConfigurationValues.logLevel(text)
         },
+        .init("channels.file", "YAML file of the ERP file channels: pick-up folders (local or SFTP) and result files (docs/erp-files.md)", default: "(none)") { config, text throws(InvalidValue) in
+            config.channelsFile = try ConfigurationValues.text(text, what: "a file path")
+        },
     ]
 }

@@ -22,6 +22,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var webhooks = Webhooks()
     public var archive = ArchiveSettings()
     public var logLevel: Logger.Level = .info
+    /// The file channels' file (ERP pick-up folders, result files); nil = no channels. Read by the executable.
+    public var channelsFile: String?
 
     public init() {}
 

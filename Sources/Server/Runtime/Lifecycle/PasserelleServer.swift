@@ -16,25 +16,27 @@ public enum PasserelleServer {
         components: ServerComponents, services: GatewayServices, gracefulShutdownSignals: [UnixSignal],
         additionalRoutes: @escaping @Sendable (Router<PasserelleRequestContext>) -> Void = { _ in },
         onFirstAdminKey: @escaping @Sendable (String) async -> Void = { _ in },
-        onStarted: @escaping @Sendable (PasserelleApplication.Started) async -> Void
+        onStarted: @escaping @Sendable (PasserelleApplication.Started) async -> Void,
+        additionalServices: [any Service] = []
     ) throws -> ServiceGroup {
         let application = try PasserelleApplication.make(
             components: components, services: services, additionalRoutes: additionalRoutes,
             onFirstAdminKey: onFirstAdminKey, onStarted: onStarted)
         return ServiceGroup(configuration: .init(
-            services: [application] + components.backgroundServices(),
+            services: [application] + components.backgroundServices() + additionalServices,
             gracefulShutdownSignals: gracefulShutdownSignals, logger: components.logger))
     }
 
     /// Runs until SIGTERM or SIGINT, then releases the webhook client.
     public static func run(components: ServerComponents, services: GatewayServices,
                            onFirstAdminKey: @escaping @Sendable (String) async -> Void,
-                           onStarted: @escaping @Sendable (PasserelleApplication.Started) async -> Void) async throws
+                           onStarted: @escaping @Sendable (PasserelleApplication.Started) async -> Void,
+                           additionalServices: [any Service] = []) async throws
     {
         do {
             let group = try serviceGroup(
                 components: components, services: services, gracefulShutdownSignals: [.sigterm, .sigint],
-                onFirstAdminKey: onFirstAdminKey, onStarted: onStarted)
+                onFirstAdminKey: onFirstAdminKey, onStarted: onStarted, additionalServices: additionalServices)
             try await group.run()
         } catch {
             await components.shutdown()
