@@ -18,12 +18,15 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
     @Flag(help: "Re-check everything, ignoring verified.json.")
     var full = false
 
+    @Option(help: "Fail when a seal from this number on has no RFC 3161 timestamp (1: every seal).")
+    var requireTimestampsFrom: Int?
+
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: archive.path) else {
-            throw ValidationError("no archive at \(archive.path)")
-        }
-        let storage = try FileArchiveStorage(directory: archive.directory, writer: false)
-        let report = try await ArchiveVerifier(storage: storage).verify(full: full)
+        let storage = try archive.readStorage()
+        var verifier = ArchiveVerifier(storage: storage)
+        verifier.timestamps = TimestampVerification(
+            trust: try archive.timestampTrust(), tolerance: archive.tsaTolerance, requiredFromSeal: requireTimestampsFrom)
+        let report = try await verifier.verify(full: full)
         print(report.summary)
         if !report.isValid { throw ExitCode(1) }
     }
