@@ -25,7 +25,7 @@ final class MotoS3Server: Sendable {
         let port = try Self.freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "'\(binary)' -H 127.0.0.1 -p \(port) >/dev/null 2>&1 & child=$!; cat >/dev/null; kill -KILL $child"]
+        process.arguments = ["-c", "'\(binary)' -H 127.0.0.1 -p \(port) >/dev/null 2>&1 & child=$!; cat >/dev/null; kill -KILL $child; wait $child"]
         let input = Pipe()
         process.standardInput = input
         try process.run()

@@ -118,7 +118,8 @@ public struct TimestampToken: Sendable {
             var keyIdentifier: [UInt8]?
             if identifier.identifier == .sequence {
                 try DER.sequence(identifier, identifier: .sequence) { inner in
-                    issuer = try DistinguishedName(derEncoded: &inner)
+                    guard let name = inner.next() else { throw TimestampProblem("issuerAndSerialNumber has no issuer") }
+                    issuer = try DistinguishedName(derEncoded: name)
                     guard let number = inner.next() else { throw TimestampProblem("issuerAndSerialNumber has no serial") }
                     serial = Certificate.SerialNumber(bytes: try integerBytes(number))
                 }
