@@ -101,6 +101,26 @@ struct S3StorageTests {
         #expect(report.failure?.sequence == 1 && report.failure?.field == "blob", "\(report.summary)")
     }
 
+    @Test func aDocumentStoredAgainKeepsTheLongerLock() async throws {
+        let moto = try await MotoServers.shared.server()
+        let location = try await moto.lockedBucket()
+        let clock = TestClock(Date())
+        let retention = RetentionPolicy(defaultYears: 10, yearsByKind: ["receipt": 1])
+        let archive = try await LegalArchive.open(storage: storage(location), configuration: settings(clock, retention: retention))
+        let short = try await archive.store(sampleDocument(1), metadata("F-1", .receipt))
+        let client = S3Client(location: location, credentials: MotoS3Server.credentials)
+        func lockedUntil() async throws -> Date {
+            let head = try await client.send("HEAD", key: "archive/blobs/\(short.blobHash)")
+            return try #require(head.headers["x-amz-object-lock-retain-until-date"].flatMap(S3Dates.parse))
+        }
+        #expect(abs(try await lockedUntil().timeIntervalSince(short.retainUntil)) < 2)
+        let long = try await archive.store(sampleDocument(1), metadata("F-1", .cii))  // same bytes, 10 years
+        #expect(abs(try await lockedUntil().timeIntervalSince(long.retainUntil)) < 2)
+        try await archive.store(sampleDocument(1), metadata("F-1", .receipt))  // shorter again: the lock stays
+        #expect(abs(try await lockedUntil().timeIntervalSince(long.retainUntil)) < 2)
+        await archive.close()
+    }
+
     @Test func aLockWhoseRetentionEndedCanBeDeleted() async throws {
         let moto = try await MotoServers.shared.server()
         let location = try await moto.lockedBucket()
