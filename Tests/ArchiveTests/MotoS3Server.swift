@@ -35,12 +35,13 @@ final class MotoS3Server: Sendable {
         var probe = S3Client(location: try S3Location(url: "\(endpoint)/probe", region: "us-east-1"),
                              credentials: Self.credentials)
         probe.timeout = .seconds(2)
-        for _ in 0..<300 {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
             if (try? await probe.send("GET", key: "")) != nil { return }  // any HTTP answer: it listens
             try await Task.sleep(for: .milliseconds(100))
         }
         stop()
-        throw ArchiveError.s3("moto_server did not answer on \(endpoint) within 30 s")
+        throw ArchiveError.s3("moto_server did not answer on \(endpoint) within 60 s")
     }
 
     /// A new bucket with Object Lock enabled (and so versioning), and a storage on it.
