@@ -10,12 +10,42 @@ struct ArchiveSealCommand: AsyncParsableCommand {
 
     func run() async throws {
         let legal = try await archive.openWriter()
-        let seal = try await legal.seal()
-        await legal.close()
-        if let seal {
-            print("seal \(seal.number): entries \(seal.firstSequence)…\(seal.lastSequence), root \(seal.merkleRoot), key \(seal.keyID)")
-        } else {
-            print("nothing to seal")
+        do {
+            let seal = try await legal.seal()
+            if let seal {
+                print("seal \(seal.number): entries \(seal.firstSequence)…\(seal.lastSequence), root \(seal.merkleRoot), key \(seal.keyID)")
+            } else {
+                print("nothing to seal")
+            }
+            if archive.tsa != nil {
+                let stamped = await legal.timestamps.filter { $0.sealNumber == seal?.number }
+                if !stamped.isEmpty, let seal { print("seal \(seal.number): RFC 3161 timestamp from \(archive.tsa ?? "")") }
+            }
+            await legal.close()
+        } catch {
+            await legal.close()
+            throw error
+        }
+    }
+}
+
+struct ArchiveTimestampCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timestamp",
+        abstract: "Request RFC 3161 timestamps for the seals that have none (needs --tsa and --tsa-cert).")
+
+    @OptionGroup var archive: ArchiveOptions
+
+    func run() async throws {
+        guard archive.tsa != nil else { throw ValidationError("give the TSA with --tsa URL --tsa-cert PEM") }
+        let legal = try await archive.openWriter()
+        do {
+            let stamped = try await legal.timestampSeals()
+            await legal.close()
+            print(stamped.isEmpty ? "every seal already has a timestamp" : "timestamped seals \(stamped.map(String.init).joined(separator: ", "))")
+        } catch {
+            await legal.close()
+            throw error
         }
     }
 }
@@ -53,7 +83,7 @@ struct ArchiveExportCommand: AsyncParsableCommand {
             let summary = try await legal.export(selection, to: URL(fileURLWithPath: output))
             await legal.close()
             print("\(output): \(summary.entries) entries, \(summary.documents) documents, \(summary.seals) seals, "
-                + "\(summary.purged) purged, \(summary.unsealed) unsealed")
+                + "\(summary.timestamps) timestamps, \(summary.purged) purged, \(summary.unsealed) unsealed")
         } catch {
             await legal.close()
             throw error

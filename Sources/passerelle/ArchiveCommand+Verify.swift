@@ -22,7 +22,20 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
     @Flag(help: "Re-check everything, ignoring verified.json.")
     var full = false
 
+    @Option(help: "Fail when a seal from this number on has no RFC 3161 timestamp (1: every seal).")
+    var requireTimestampsFrom: Int?
+
     func run() async throws {
+        let timestamps = TimestampVerification(
+            trust: try archive.timestampTrust(), tolerance: archive.tsaTolerance, requiredFromSeal: requireTimestampsFrom)
+        if archive.s3 != nil {
+            var verifier = ArchiveVerifier(storage: try archive.readStorage())
+            verifier.timestamps = timestamps
+            let report = try await verifier.verify(full: full)
+            print(report.summary)
+            if !report.isValid { throw ExitCode(1) }
+            return
+        }
         guard FileManager.default.fileExists(atPath: archive.path) else {
             throw ValidationError("no archive at \(archive.path)")
         }
@@ -37,7 +50,9 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
         var failed = 0
         for folder in folders {
             let storage = try FileArchiveStorage(directory: folder.url, writer: false)
-            let report = try await ArchiveVerifier(storage: storage).verify(full: full)
+            var verifier = ArchiveVerifier(storage: storage)
+            verifier.timestamps = timestamps
+            let report = try await verifier.verify(full: full)
             if let name = folder.name { print("journal \(name) (nodes/\(name)):") }
             print(report.summary)
             if !report.isValid { failed += 1 }

@@ -10,7 +10,7 @@ struct ArchiveCommand: AsyncParsableCommand {
         subcommands: [
             ArchiveVerifyCommand.self, ArchiveSealCommand.self, ArchiveExportCommand.self,
             ArchiveVerifyExportCommand.self, ArchiveStoreCommand.self, ArchivePurgeCommand.self,
-            ArchiveBenchCommand.self, ArchiveStressCommand.self,
+            ArchiveBenchCommand.self, ArchiveStressCommand.self, ArchiveTimestampCommand.self,
         ]
     )
 }
@@ -26,7 +26,50 @@ struct ArchiveOptions: ParsableArguments {
     @Option(help: "Retention per document kind, in years: KIND=YEARS (repeatable; default 10 years for every kind).")
     var retention: [String] = []
 
+    @Option(help: "RFC 3161 time-stamping authority URL: each new seal (and any seal not yet stamped) gets a token.")
+    var tsa: String?
+
+    @Option(help: "PEM of the TSA's CA (or of the TSA itself) that tokens must chain to; needed with --tsa, and lets verify check who signed the tokens.")
+    var tsaCert: String?
+
+    @Option(help: "How many seconds a token's genTime may be before its seal's time (clock skew).")
+    var tsaTolerance: Double = 300
+
+    @Option(help: "Keep the archive in S3 instead of --path: a path-style URL https://HOST/BUCKET[/PREFIX] of a bucket with Object Lock; credentials from AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN). Needs --key.")
+    var s3: String?
+
+    @Option(help: "The S3 region (default: AWS_REGION, then AWS_DEFAULT_REGION, then us-east-1).")
+    var s3Region: String?
+
     var directory: URL { URL(fileURLWithPath: path) }
+
+    /// The S3 storage when --s3 is given. Log segments are locked as long as the longest retention.
+    func s3Storage(retention: RetentionPolicy) throws -> S3ArchiveStorage? {
+        guard let s3 else { return nil }
+        let environment = ProcessInfo.processInfo.environment
+        let region = s3Region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? "us-east-1"
+        let longest = ([retention.defaultYears] + Array(retention.yearsByKind.values)).max() ?? retention.defaultYears
+        return S3ArchiveStorage(location: try S3Location(url: s3, region: region),
+                                credentials: try S3Credentials.fromEnvironment(),
+                                logRetention: RetentionPolicy(defaultYears: longest))
+    }
+
+    func timestampTrust() throws -> TimestampTrust? {
+        guard let tsaCert else { return nil }
+        do {
+            return try TimestampTrust.load(path: tsaCert)
+        } catch {
+            throw ValidationError("--tsa-cert \(tsaCert): \(error)")
+        }
+    }
+
+    func timestamping() throws -> TimestampingConfiguration? {
+        guard let tsa else { return nil }
+        guard let trust = try timestampTrust() else {
+            throw ValidationError("--tsa needs --tsa-cert: the PEM of the TSA's CA, to check its tokens")
+        }
+        return TimestampingConfiguration(authorityURL: tsa, trust: trust, tolerance: tsaTolerance)
+    }
 
     func configuration() throws -> ArchiveConfiguration {
         var policy = RetentionPolicy()
@@ -37,11 +80,23 @@ struct ArchiveOptions: ParsableArguments {
             }
             if parts[0] == "default" { policy.defaultYears = years } else { policy.yearsByKind[parts[0]] = years }
         }
-        return ArchiveConfiguration(retention: policy, signingKeyPath: key)
+        return ArchiveConfiguration(retention: policy, signingKeyPath: key, timestamping: try timestamping())
     }
 
     func openWriter() async throws -> LegalArchive {
-        try await LegalArchive.open(directory: directory, configuration: configuration(), writer: true)
+        let settings = try configuration()
+        if let storage = try s3Storage(retention: settings.retention) {
+            guard key != nil else { throw ValidationError("--s3 needs --key: the Ed25519 signing key file for seals") }
+            return try await LegalArchive.open(storage: storage, configuration: settings, writer: true)
+        }
+        return try await LegalArchive.open(directory: directory, configuration: settings, writer: true)
+    }
+
+    /// The storage to read (verify): S3 or the folder, read-only.
+    func readStorage() throws -> any ArchiveStorage {
+        if let storage = try s3Storage(retention: try configuration().retention) { return storage }
+        guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("no archive at \(path)") }
+        return try FileArchiveStorage(directory: directory, writer: false)
     }
 }
 

@@ -37,14 +37,18 @@ public struct ArchiveConfiguration: Sendable {
     public var signingKey: Curve25519.Signing.PrivateKey?
     /// The archive's clock (tests inject a fixed one).
     public var clock: @Sendable () -> Date
+    /// RFC 3161 time-stamping of seals; nil: seals are not time-stamped.
+    public var timestamping: TimestampingConfiguration?
 
     public init(
         retention: RetentionPolicy = RetentionPolicy(), signingKeyPath: String? = nil,
-        signingKey: Curve25519.Signing.PrivateKey? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+        signingKey: Curve25519.Signing.PrivateKey? = nil, clock: @escaping @Sendable () -> Date = { Date() },
+        timestamping: TimestampingConfiguration? = nil
     ) {
         self.retention = retention
         self.signingKeyPath = signingKeyPath
         self.signingKey = signingKey
         self.clock = clock
+        self.timestamping = timestamping
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// The README.txt of an export. Every line starting with `  $ ` is a command to run, from the folder the ZIP
 /// was unpacked into; the export test runs exactly those lines.
 enum ExportReadme {
-    static func text(_ content: ExportContent, seals: [Seal]) -> String {
+    static func text(_ content: ExportContent, seals: [Seal], timestamps: [TimestampRecord] = [],
+                     hasTSACertificate: Bool = false) -> String {
         var out = """
             Passerelle legal archive export
             ===============================
@@ -25,6 +26,8 @@ enum ExportReadme {
             seals/seal-N.leaves    the hashes of ALL entries seal N covers (one per line): its Merkle leaves
             keys/<keyId>.pem       the public keys that signed the seals (SubjectPublicKeyInfo PEM)
             keys/public-keys.jsonl key id, raw public key (hex) and the time it became valid
+            timestamps/seal-N.tst  seal N's RFC 3161 time-stamp token (DER), when the archive uses a TSA
+            timestamps/tsa.pem     the certificate of the TSA's CA, to check the tokens
 
             1. The documents are intact
             ---------------------------
@@ -52,6 +55,31 @@ enum ExportReadme {
             promoted unchanged, until one node remains. `passerelle archive verify-export` does all of this.
 
             """
+        if !timestamps.isEmpty { out += timestampSection(timestamps, hasTSACertificate: hasTSACertificate) }
+        return out
+    }
+
+    /// Section 4: each token stamps the SHA-256 of its seal line without the `hash` member (the seal's `hash`),
+    /// recomputed from seals/seals.jsonl by the command itself, so a changed seal line fails too.
+    private static func timestampSection(_ timestamps: [TimestampRecord], hasTSACertificate: Bool) -> String {
+        var out = """
+
+            4. The seals existed at the time a time-stamping authority (RFC 3161) certified
+            -------------------------------------------------------------------------------
+            Each token stamps its seal's hash: the SHA-256 of the seal's line in seals/seals.jsonl without its
+            final `,"hash":"…"` member. Each command recomputes that hash and prints "Verification: OK"
+            (`openssl ts -reply -in timestamps/seal-N.tst -token_in -text` shows the time).
+
+            """
+        if !hasTSACertificate {
+            out += "This export has no timestamps/tsa.pem: put the TSA's CA certificate (PEM) there first.\n"
+        }
+        for record in timestamps {
+            let name = ExportContent.sealName(record.sealNumber)
+            out += "  $ openssl ts -verify -digest \"$(grep '^{\"seal\":\(record.sealNumber),' seals/seals.jsonl"
+                + " | sed 's/,\"hash\":\"[0-9a-f]*\"}$/}/' | tr -d '\\n' | sha256sum | cut -c1-64)\""
+                + " -token_in -in timestamps/\(name).tst -CAfile timestamps/tsa.pem\n"
+        }
         return out
     }
 }

@@ -8,11 +8,13 @@ public struct ExportVerificationReport: Sendable {
     public var entries = 0
     public var seals = 0
     public var unsealed = 0
+    /// RFC 3161 tokens checked (against `timestamps/tsa.pem` when the export has it).
+    public var timestamps = 0
     public var isValid: Bool { failure == nil }
 
     public var summary: String {
         let head = failure.map { "FAILED at \($0)" } ?? "OK"
-        return "\(head)\ndocuments \(documents), entries \(entries) (unsealed \(unsealed)), seals \(seals)"
+        return "\(head)\ndocuments \(documents), entries \(entries) (unsealed \(unsealed)), seals \(seals), timestamps \(timestamps)"
     }
 }
 
@@ -82,6 +84,7 @@ public enum ExportVerifier {
         var leavesBySeal: [Int: [String]] = [:]
         var firstBySeal: [Int: Int] = [:]
         var previous: Seal?
+        var exportedSeals: [Int: Seal] = [:]
         for line in lines(try file(zip, "seals/seals.jsonl")) {
             guard let parsed = try? SealLine.parse(line, decoder: decoder) else {
                 throw fail(.file("seals/seals.jsonl"), "line", "a seal", "unreadable", "the seal line was changed")
@@ -114,8 +117,10 @@ public enum ExportVerifier {
             leavesBySeal[seal.number] = leaves
             firstBySeal[seal.number] = seal.firstSequence
             previous = seal
+            exportedSeals[seal.number] = seal
             report.seals += 1
         }
+        try checkTimestamps(zip, seals: exportedSeals, decoder: decoder, &report)
         // 4. Entries: own hash, listed in their seal's leaves, document present and summed unless purged.
         guard let manifest = try? decoder.decode(ManifestRows.self, from: try file(zip, "manifest.json")) else {
             throw fail(.file("manifest.json"), "json", "the export manifest", "unreadable", "manifest.json was changed")
@@ -143,6 +148,36 @@ public enum ExportVerifier {
                 throw fail(.entry(entry.sequence), "blob", entry.blobHash, "not in SHA256SUMS", "the document is missing")
             }
             report.entries += 1
+        }
+    }
+
+    /// Each token of `timestamps/timestamps.jsonl` against its exported seal (imprint, nonce, genTime, CMS
+    /// signature), and each `.tst` file against its record.
+    private static func checkTimestamps(_ zip: ZipReader, seals: [Int: Seal], decoder: JSONDecoder,
+                                        _ report: inout ExportVerificationReport) throws {
+        guard let log = zip.files["timestamps/timestamps.jsonl"] else { return }
+        let trust = try zip.files["timestamps/tsa.pem"].map { data in
+            do {
+                return try TimestampTrust(pem: String(decoding: data, as: UTF8.self))
+            } catch {
+                throw fail(.file("timestamps/tsa.pem"), "pem", "the TSA's CA certificate", "\(error)", "unreadable")
+            }
+        }
+        for line in lines(log) {
+            guard let record = try? TimestampRecord.parse(line, decoder: decoder) else {
+                throw fail(.file("timestamps/timestamps.jsonl"), "line", "a timestamp record", "unreadable", "altered")
+            }
+            guard let seal = seals[record.sealNumber] else {
+                throw fail(.seal(record.sealNumber), "timestamp", "an exported seal", "absent", "a token without its seal")
+            }
+            let name = "timestamps/\(ExportContent.sealName(seal.number)).tst"
+            guard Array(try file(zip, name)) == record.token else {
+                throw fail(.file(name), "token", "the token of timestamps.jsonl", "other bytes", "the token file was changed")
+            }
+            if let finding = TimestampCheck.check(record, seal: seal, trust: trust, tolerance: 300) {
+                throw fail(.seal(seal.number), finding.field, finding.expected, finding.found, finding.explanation)
+            }
+            report.timestamps += 1
         }
     }
 

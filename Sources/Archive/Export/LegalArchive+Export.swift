@@ -25,6 +25,8 @@ public struct ExportSummary: Sendable, Hashable {
     public var seals: Int
     /// Selected entries no seal covers yet (seal before exporting to avoid any).
     public var unsealed: Int
+    /// RFC 3161 tokens exported (one per seal that has one).
+    public var timestamps: Int = 0
 }
 
 extension LegalArchive {
@@ -46,7 +48,14 @@ extension LegalArchive {
         let keys = keyHistory.filter { record in usedSeals.contains { $0.keyID == record.keyID } }
 
         var zip = try ZipWriter(creating: url, modified: content.exportedAt)
-        try zip.add("README.txt", Data(ExportReadme.text(content, seals: usedSeals).utf8))
+        let usedNumbers = Set(usedSeals.map(\.number))
+        var tokens: [TimestampRecord] = []
+        for record in timestamps where usedNumbers.contains(record.sealNumber) {
+            if !tokens.contains(where: { $0.sealNumber == record.sealNumber }) { tokens.append(record) }
+        }
+        let tsaPEM = configuration.timestamping?.trust.pem
+        try zip.add("README.txt", Data(ExportReadme.text(content, seals: usedSeals, timestamps: tokens,
+                                                         hasTSACertificate: tsaPEM != nil).utf8))
         try zip.add("manifest.csv", Data(content.manifestCSV.utf8))
         try zip.add("manifest.json", try content.manifestJSON(seals: usedSeals))
         try zip.add("journal.jsonl", Data(content.journalLines.flatMap { $0 + [0x0a] }))
@@ -64,6 +73,13 @@ extension LegalArchive {
             try zip.add("seals/\(name).leaves", Data(leaves.utf8))
         }
         try zip.add("seals/seals.jsonl", Data(sealLog))
+        if !tokens.isEmpty {
+            try zip.add("timestamps/timestamps.jsonl", Data(tokens.flatMap { $0.line + [0x0a] }))
+            for record in tokens {
+                try zip.add("timestamps/\(ExportContent.sealName(record.sealNumber)).tst", Data(record.token))
+            }
+            if let tsaPEM { try zip.add("timestamps/tsa.pem", Data(tsaPEM.utf8)) }
+        }
         try zip.add("keys/public-keys.jsonl", Data(keys.flatMap { $0.line + [0x0a] }))
         for key in keys {
             guard let pem = key.pem else { throw ArchiveError.corrupt("public key \(key.keyID) is not an Ed25519 key") }
@@ -75,6 +91,6 @@ extension LegalArchive {
         try zip.finish()
         return ExportSummary(
             entries: selected.count, documents: content.documentEntries.count, purged: content.purgedCount,
-            seals: usedSeals.count, unsealed: content.unsealedCount)
+            seals: usedSeals.count, unsealed: content.unsealedCount, timestamps: tokens.count)
     }
 }

@@ -17,6 +17,8 @@ public actor LegalArchive {
     private(set) var purged: Set<Int> = []
     private(set) var seals: [Seal] = []
     private(set) var publicKeys: [PublicKeyRecord] = []
+    /// RFC 3161 tokens of seals, in `timestamps.jsonl` order.
+    private(set) var timestampRecords: [TimestampRecord] = []
     private var signingKey: Curve25519.Signing.PrivateKey?
     /// Set when a write failed half-way: the on-disk state is no longer known, reopen the archive.
     private var isBroken = false
@@ -82,6 +84,7 @@ public actor LegalArchive {
     public var lastEntry: ArchiveEntry? { entries.last }
     public var allSeals: [Seal] { seals }
     public var keyHistory: [PublicKeyRecord] { publicKeys }
+    public var timestamps: [TimestampRecord] { timestampRecords }
 
     /// The entries of one invoice, in journal order. `tenant` nil: of every tenant.
     public func entries(invoice invoiceID: String, tenant: String? = nil) -> [ArchiveEntry] {
@@ -115,7 +118,8 @@ public actor LegalArchive {
     public func store(_ document: Data, _ metadata: DocumentMetadata) async throws -> ArchiveEntry {
         try checkWritable()
         let sha256 = Digest.sha256(document)
-        try await storage.writeBlob(document, sha256: sha256)
+        let retainUntil = configuration.retention.retainUntil(metadata.kind, archivedAt: configuration.clock())
+        try await storage.writeBlob(document, sha256: sha256, retainUntil: retainUntil)
         return try await appendEntry(
             tenant: metadata.tenant, invoiceID: metadata.invoiceID, kind: metadata.kind, size: document.count,
             mediaType: metadata.mediaType, blobHash: sha256, note: metadata.note, purgedSequences: [])
@@ -127,8 +131,9 @@ public actor LegalArchive {
     public func store(batch documents: [(document: Data, metadata: DocumentMetadata)]) async throws -> [ArchiveEntry] {
         try checkWritable()
         let hashed = documents.map { (sha256: Digest.sha256($0.document), bytes: $0.document) }
-        try await storage.writeBlobs(hashed)
         let now = configuration.clock()
+        try await storage.writeBlobs(
+            hashed, retainUntil: documents.map { configuration.retention.retainUntil($0.metadata.kind, archivedAt: now) })
         var lines: [[UInt8]] = []
         var made: [ArchiveEntry] = []
         var previous = entries.last?.hash ?? ArchiveEntry.genesisHash
@@ -182,7 +187,7 @@ public actor LegalArchive {
 
     func markBroken() { isBroken = true }
 
-    func appendSeal(_ seal: Seal, newKey: PublicKeyRecord?) { 
+    func appendSeal(_ seal: Seal, newKey: PublicKeyRecord?) {
         seals.append(seal)
         if let newKey { publicKeys.append(newKey) }
     }
@@ -190,6 +195,8 @@ public actor LegalArchive {
     func rememberKey(_ record: PublicKeyRecord) {
         publicKeys.append(record)
     }
+
+    func appendTimestamp(_ record: TimestampRecord) { timestampRecords.append(record) }
 
     func currentSigningKey() throws -> Curve25519.Signing.PrivateKey {
         if let signingKey { return signingKey }
@@ -242,6 +249,13 @@ public actor LegalArchive {
                 publicKeys.append(try PublicKeyRecord.parse(line, decoder: decoder))
             } catch {
                 throw ArchiveError.corrupt("public key line \(index + 1) cannot be read")
+            }
+        }
+        for (index, line) in try await storage.read(.timestamps).lines.enumerated() {
+            do {
+                timestampRecords.append(try TimestampRecord.parse(line, decoder: decoder))
+            } catch {
+                throw ArchiveError.corrupt("timestamp line \(index + 1) cannot be read")
             }
         }
     }

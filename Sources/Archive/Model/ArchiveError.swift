@@ -19,6 +19,12 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case readOnly
     /// An export file is not what `export` writes.
     case badExport(String)
+    /// A seal is stored but could not be time-stamped (retried at the next seal or `archive timestamp`).
+    case timestamp(seal: Int, reason: String)
+    /// An S3 request failed (status and S3 error code in the text).
+    case s3(String)
+    /// Another node appended to this log first (S3 conditional write refused): reopen the archive.
+    case concurrentWriter(log: String, line: Int)
 
     public var code: String {
         switch self {
@@ -31,6 +37,9 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
         case .badKey: "archive.bad-key"
         case .readOnly: "archive.read-only"
         case .badExport: "archive.bad-export"
+        case .timestamp: "archive.timestamp"
+        case .s3: "archive.s3"
+        case .concurrentWriter: "archive.concurrent-writer"
         }
     }
 
@@ -54,6 +63,14 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
             "the archive was opened read-only"
         case .badExport(let detail):
             "not a valid archive export: \(detail)"
+        case .timestamp(let seal, let reason):
+            "seal \(seal) is stored but has no RFC 3161 timestamp: \(reason); it is requested again at the next seal "
+                + "or with `passerelle archive timestamp`"
+        case .s3(let detail):
+            "S3: \(detail)"
+        case .concurrentWriter(let log, let line):
+            "another writer already appended line \(line) of \(log) (the S3 conditional write was refused); "
+                + "nothing was overwritten: reopen the archive to continue after its entries"
         }
     }
 }

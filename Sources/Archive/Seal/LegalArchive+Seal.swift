@@ -7,6 +7,10 @@ extension LegalArchive {
     ///
     /// The signing key is read from `ArchiveConfiguration.signingKeyPath` (created on first use); a key not yet
     /// in the public-key history is added to it, valid from now, before the seal is written.
+    ///
+    /// With `ArchiveConfiguration.timestamping`, every seal without a token (this one, and earlier ones whose
+    /// request failed) is then time-stamped; a failure there throws `ArchiveError.timestamp` AFTER the seal is
+    /// durable.
     @discardableResult
     public func seal() async throws -> Seal? {
         try checkWritable()
@@ -41,11 +45,13 @@ extension LegalArchive {
             throw error
         }
         appendSeal(seal, newKey: newKey)
+        if configuration.timestamping != nil { try await timestampSeals() }
         return seal
     }
 
     /// Seals every `interval` until the task is cancelled, then returns normally (run it as a service of the
-    /// server's ServiceGroup). A failing seal ends the loop with its error.
+    /// server's ServiceGroup). A failing seal ends the loop with its error; a failed timestamp does not (the
+    /// seal is stored, and its timestamp is requested again at the next round).
     public func sealPeriodically(every interval: Duration) async throws {
         while !Task.isCancelled {
             do {
@@ -53,7 +59,11 @@ extension LegalArchive {
             } catch is CancellationError {
                 return
             }
-            try await seal()
+            do {
+                try await seal()
+            } catch ArchiveError.timestamp {
+                continue  // the seal is stored; its timestamp is requested again next round
+            }
         }
     }
 }

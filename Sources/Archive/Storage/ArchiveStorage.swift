@@ -8,6 +8,8 @@ public enum ArchiveLog: String, Sendable, CaseIterable {
     case seals
     /// `keys/public-keys.jsonl`: the public keys that signed seals, with the time each became valid.
     case publicKeys
+    /// `timestamps.jsonl`: RFC 3161 tokens of seals, one a line.
+    case timestamps
 }
 
 /// The complete lines of a log, and the length of an incomplete line at its end (an interrupted write).
@@ -22,7 +24,7 @@ public struct BlobDigest: Sendable, Equatable {
     public var size: Int
 }
 
-/// Where an archive keeps its bytes: the port a file system, a shared volume or (later) S3 with Object Lock fills.
+/// Where an archive keeps its bytes: the port a file system, a shared volume or S3 with Object Lock fills.
 ///
 /// Invariants an implementation must keep:
 /// - `writeBlob` returns only once the blob is durable under its hash; `append` only once the lines are durable.
@@ -32,8 +34,12 @@ public protocol ArchiveStorage: Sendable {
     /// A human-readable location for messages ("/var/lib/passerelle/archive", "s3://bucket/prefix").
     var location: String { get }
     func writeBlob(_ bytes: Data, sha256: String) async throws
+    /// The same, with the end of the document's retention: a storage with object locks (S3) locks it until then.
+    func writeBlob(_ bytes: Data, sha256: String, retainUntil: Date?) async throws
     /// Several blobs at once; returns once all are durable (lets an implementation share its syncs).
     func writeBlobs(_ blobs: [(sha256: String, bytes: Data)]) async throws
+    /// The same with each blob's end of retention (`retainUntil[i]` for `blobs[i]`).
+    func writeBlobs(_ blobs: [(sha256: String, bytes: Data)], retainUntil: [Date]) async throws
     /// Hashes the stored bytes (streamed); nil when there is no such blob.
     func digestBlob(_ sha256: String) async throws -> BlobDigest?
     func readBlob(_ sha256: String) async throws -> Data
@@ -54,5 +60,14 @@ public protocol ArchiveStorage: Sendable {
 extension ArchiveStorage {
     public func writeBlobs(_ blobs: [(sha256: String, bytes: Data)]) async throws {
         for blob in blobs { try await writeBlob(blob.bytes, sha256: blob.sha256) }
+    }
+
+    /// Storages without locks ignore the retention.
+    public func writeBlob(_ bytes: Data, sha256: String, retainUntil: Date?) async throws {
+        try await writeBlob(bytes, sha256: sha256)
+    }
+
+    public func writeBlobs(_ blobs: [(sha256: String, bytes: Data)], retainUntil: [Date]) async throws {
+        try await writeBlobs(blobs)
     }
 }

@@ -15,6 +15,7 @@ import Darwin
 ///     journal.jsonl             one entry a line
 ///     seals.jsonl               one seal a line
 ///     keys/public-keys.jsonl    key id, public key, valid from
+///     timestamps.jsonl          RFC 3161 tokens of seals (when a TSA is configured)
 ///     blobs/ab/abcdef…          a document, named by its full hex SHA-256, in a folder named by its first 2 hex digits
 ///     tmp/                      blobs being written (removed on open)
 ///     verified.json             what `verify` last checked
@@ -80,6 +81,7 @@ public final class FileArchiveStorage: ArchiveStorage {
         case .journal: path("journal.jsonl")
         case .seals: path("seals.jsonl")
         case .publicKeys: path("keys/public-keys.jsonl")
+        case .timestamps: path("timestamps.jsonl")
         }
     }
 

@@ -11,6 +11,9 @@ public struct ArchiveVerifier: Sendable {
     /// Documents are hashed by this many concurrent tasks.
     public var workers: Int
     public var clock: @Sendable () -> Date
+    /// How RFC 3161 tokens of seals are checked. nil: tokens present are still checked, against the certificate
+    /// each carries (integrity only), with a default tolerance of 5 minutes.
+    public var timestamps: TimestampVerification?
 
     public init(storage: any ArchiveStorage, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
@@ -22,6 +25,8 @@ public struct ArchiveVerifier: Sendable {
     /// - Parameters:
     ///   - full: re-check everything, ignoring `verified.json`.
     ///   - recordState: on success, write `verified.json` for the next incremental run.
+    ///
+    /// Tokens in `timestamps.jsonl` are checked on every run (one signature check per seal).
     public func verify(full: Bool, recordState: Bool = true) async throws -> VerificationReport {
         var report = VerificationReport(isFull: full)
         let decoder = JSONDecoder()
@@ -72,6 +77,14 @@ public struct ArchiveVerifier: Sendable {
         report.sealsChecked = sealCheck.checked
         if let failure = sealCheck.failure { return report.failing(failure) }
         report.unsealedEntries = scan.entries.count - (sealCheck.lastSeal?.lastSequence ?? 0)
+
+        let tokens = try await storage.read(.timestamps)
+        var stampCheck = TimestampScan(lines: tokens.lines, seals: sealCheck.seals,
+                                       verification: timestamps ?? TimestampVerification(trust: nil), decoder: decoder)
+        stampCheck.run()
+        report.timestampsChecked = stampCheck.checked
+        report.notes.append(contentsOf: stampCheck.notes)
+        if let failure = stampCheck.failure { return report.failing(failure) }
 
         if recordState, let last = sealCheck.lastSeal, scan.entries.indices.contains(last.lastSequence - 1) {
             let newState = VerifiedState(

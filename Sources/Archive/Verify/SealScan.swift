@@ -12,6 +12,8 @@ struct SealScan {
     let decoder: JSONDecoder
     private(set) var checked = 0
     private(set) var lastSeal: Seal?
+    /// Every seal read, in order (verified or skipped as verified before).
+    private(set) var seals: [Seal] = []
     private(set) var failure: VerificationFailure?
 
     init(lines: [[UInt8]], entries: [ArchiveEntry], keys: [String: PublicKeyRecord], skipThrough: Int,
@@ -61,6 +63,7 @@ struct SealScan {
             previousHash = seal.hash
             previousLast = seal.lastSequence
             lastSeal = seal
+            seals.append(seal)
         }
     }
 
@@ -112,6 +115,10 @@ struct SealScan {
 extension LegalArchive {
     /// Verifies this archive from its storage (see `ArchiveVerifier`).
     public func verify(full: Bool = false, recordState: Bool = true) async throws -> VerificationReport {
-        try await ArchiveVerifier(storage: storage, clock: configuration.clock).verify(full: full, recordState: recordState)
+        var verifier = ArchiveVerifier(storage: storage, clock: configuration.clock)
+        if let settings = configuration.timestamping {
+            verifier.timestamps = TimestampVerification(trust: settings.trust, tolerance: settings.tolerance)
+        }
+        return try await verifier.verify(full: full, recordState: recordState)
     }
 }

@@ -57,6 +57,8 @@ public struct VerificationReport: Sendable {
     /// Documents absent because a purge entry removed them (legitimately).
     public var purgedDocuments = 0
     public var sealsChecked = 0
+    /// RFC 3161 tokens of seals checked.
+    public var timestampsChecked = 0
     /// Entries after the last seal (checked, but not yet signed).
     public var unsealedEntries = 0
     /// Remarks that are not failures (an incomplete last line, a state file that could not be written…).
@@ -74,7 +76,7 @@ public struct VerificationReport: Sendable {
         lines.append(
             "entries checked \(entriesChecked), skipped \(entriesSkipped) (verified before), unsealed \(unsealedEntries)")
         lines.append("documents hashed \(documentsHashed) (\(bytesHashed) bytes), purged \(purgedDocuments)")
-        lines.append("seals checked \(sealsChecked)")
+        lines.append("seals checked \(sealsChecked), timestamps checked \(timestampsChecked)")
         lines.append(contentsOf: notes.map { "note: \($0)" })
         return lines.joined(separator: "\n")
     }
