@@ -21,7 +21,9 @@ struct AuditTimelineCommand: AsyncParsableCommand {
         let id = InvoiceID(invoice)
         let timeline = try await options.withStore(command: "timeline") { store, configuration in
             let reader = ArchiveRootReader(root: URL(fileURLWithPath: configuration.resolvedArchiveDirectory))
-            return try await AuditTrailService(store: store, seals: reader).timeline(invoice: id, tenant: tenant)
+            return try await AuditTrailService(
+                store: store, seals: reader, contributors: [PaymentTimelineContributor()]
+            ).timeline(invoice: id, tenant: tenant)
         }
         guard let timeline else {
             throw AuditCommand.fail("timeline", "no invoice \(invoice) in tenant \(options.tenant)", status: 1)

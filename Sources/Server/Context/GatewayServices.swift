@@ -21,7 +21,8 @@ public struct GatewayServices: Sendable {
         self.masterData = MasterDataService(store: store, clock: clock)
         self.pipelineAdmin = PipelineAdmin(store: store, clock: clock)
         self.checker = InvoiceChecker(store: store, clock: clock)
-        self.auditTrail = AuditTrailService(store: store, seals: archive)
+        self.auditTrail = AuditTrailService(
+            store: store, seals: archive, contributors: [PaymentTimelineContributor()])
         self.lifecycle = LifecycleService(store: store, clock: clock, archivesDocuments: archive != nil)
     }
 }
