@@ -12,12 +12,7 @@ enum ChangeRoutes {
             let principal = try context.requireAny([.masterDataRead, .invoicesRead])
             let query = try QueryParameters(request, allowed: ["since", "limit"])
             let limit = try query.limit(default: 100, maximum: 1_000)
-            let since = try query.string("since").map { text -> Int64 in
-                guard let value = Int64(text), value >= 0 else {
-                    throw QueryParameters.invalid("since", "the `next` of a previous page (a number), got \"\(text)\"")
-                }
-                return value
-            } ?? 0
+            let since = try query.since()
             var visible = Set<ChangeSubject>()
             if principal.allows(.masterDataRead) { visible.formUnion(masterDataSubjects) }
             if principal.allows(.invoicesRead) { visible.formUnion(invoiceSubjects) }

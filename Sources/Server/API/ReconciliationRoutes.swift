@@ -15,12 +15,7 @@ enum ReconciliationRoutes {
             let principal = try context.require(.invoicesRead)
             let query = try QueryParameters(request, allowed: ["since", "limit"])
             let limit = try query.limit(default: 100, maximum: 1_000)
-            let since = try query.string("since").map { text -> Int64 in
-                guard let value = Int64(text), value >= 0 else {
-                    throw QueryParameters.invalid("since", "the `next` of a previous page (a number), got \"\(text)\"")
-                }
-                return value
-            } ?? 0
+            let since = try query.since()
             let entries = try await services.store.read { transaction in
                 try await transaction.reconciliation(tenant: principal.tenant, after: since, limit: limit + 1)
             }

@@ -194,15 +194,7 @@ public struct FileImporter: Sendable {
         case .product(let product, _): problems = Self.problems(try await service.upsert(product, tenant: tenant))
         case .priceList(let list, _): problems = Self.problems(try await service.upsert(list, tenant: tenant))
         }
-        if problems.isEmpty {
-            report.accepted += 1
-            report.acceptedItems.append(AcceptedItem(
-                number: item.code, firstLine: item.line, lastLine: item.line, invoiceID: nil, duplicate: false))
-        } else {
-            report.rejected.append(Rejection(
-                invoiceNumber: item.code, firstLine: item.line, lastLine: item.line,
-                problems: problems.map { RowProblem(line: item.line, message: "\($0.field): \($0.message)") }))
-        }
+        Self.record(item, problems: problems, into: &report)
     }
 
     /// A dry run checks master data as the service would.
@@ -213,6 +205,11 @@ public struct FileImporter: Sendable {
         case .product(let product, _): problems = product.problems()
         case .priceList(let list, _): problems = list.problems()
         }
+        record(item, problems: problems, into: &report)
+    }
+
+    /// Counts a master-data item as accepted, or lists it as refused with its line and problems.
+    private static func record(_ item: MasterDataUnit, problems: [MasterDataProblem], into report: inout ImportReport) {
         if problems.isEmpty {
             report.accepted += 1
             report.acceptedItems.append(AcceptedItem(

@@ -41,6 +41,15 @@ struct QueryParameters {
         return value
     }
 
+    /// `since`, a feed position: the `next` of a previous page (0 when absent).
+    func since() throws -> Int64 {
+        guard let text = try string("since") else { return 0 }
+        guard let value = Int64(text), value >= 0 else {
+            throw Self.invalid("since", "the `next` of a previous page (a number), got \"\(text)\"")
+        }
+        return value
+    }
+
     func date(_ name: String) throws -> CalendarDate? {
         guard let text = try string(name) else { return nil }
         guard text.count == 10, let date = CalendarDate(text: text) else {
