@@ -9,13 +9,23 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
     case facturX = "facturx"
     /// A lifecycle status message (CDAR D22B) received for the invoice; one per status, each under its own name.
     case cdar
+    /// A payment reported by a 211 or 212 status, as the gateway recorded it (JSON); one per payment, each under
+    /// its own name. Kept so that the legal archive holds the payment next to the invoice and its statuses.
+    case payment
 
     public var mediaType: String {
         switch self {
         case .original: "application/octet-stream"
         case .cii, .ubl, .cdar: "application/xml"
         case .facturX: "application/pdf"
+        case .payment: "application/json"
         }
+    }
+
+    /// The kind of a document stored with an invoice's statuses, told by its name: `payment-…` is a payment
+    /// record, anything else (`cdar-<code>-<status id>`) a CDAR message.
+    public static func ofStatusDocument(named name: String) -> DocumentKind {
+        name.hasPrefix("payment-") ? .payment : .cdar
     }
 }
 

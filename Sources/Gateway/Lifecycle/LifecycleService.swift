@@ -5,7 +5,7 @@ import Foundation
 /// Takes in the lifecycle statuses of invoices — from platforms (CDAR D22B) or from the API — and tells the ERP.
 ///
 /// ``receive(_:)`` finds the invoice and, in one transaction, records the status, stores its CDAR message as a
-/// document of the invoice, records the payment of a 211/212, updates where the invoice stands, bumps the invoice's
+/// document of the invoice, records the payment of a 211/212 (kept as a JSON document too), updates where the invoice stands, bumps the invoice's
 /// version, appends the `invoice.status` event, its change-feed entries (`status:<code>`, and `payment:<code>` for a
 /// payment) and one webhook delivery per subscription that wants it. ``LifecycleTracker`` decides: a duplicate
 /// writes nothing, an older status is recorded without moving the invoice backwards.
@@ -18,8 +18,8 @@ public struct LifecycleService: Sendable {
     /// How many times a transaction that lost a race on the invoice's version is run again: each round one of the
     /// racing receipts wins, so a burst of n statuses for one invoice needs n − 1.
     public var retries = 16
-    /// When the gateway has a legal archive: each stored CDAR message queues an `archive` job for its invoice (in
-    /// the same transaction), which puts it in the archive next to the invoice's other documents.
+    /// When the gateway has a legal archive: each stored CDAR message and payment record queues an `archive` job for
+    /// its invoice (in the same transaction), which puts them in the archive next to the invoice's other documents.
     public var archivesDocuments: Bool
 
     public init(store: any GatewayStore, clock: any GatewayClock = SystemClock(), archivesDocuments: Bool = false) {
@@ -85,14 +85,12 @@ public struct LifecycleService: Sendable {
             return try await duplicate(of: input.status, among: stored, record: record, summary: previous,
                                        in: transaction)
         }
+        var documentsToArchive = false
         if let bytes = input.cdar, let documentName {
             try await transaction.putStatusDocument(StoredDocument(
                 tenant: record.tenant, invoiceID: record.id, kind: .cdar, mediaType: DocumentKind.cdar.mediaType,
                 bytes: bytes, sha256: Hashing.sha256Hex(bytes), createdAt: now, name: documentName))
-            if archivesDocuments {
-                try await transaction.enqueue(
-                    NewJob(tenant: record.tenant, kind: .archive, invoiceID: record.id, runAt: now))
-            }
+            documentsToArchive = true
         }
         var updated = record
         updated.version += 1
@@ -115,7 +113,12 @@ public struct LifecycleService: Sendable {
                 paid, status: status, ledger: tracker.payments, amountDue: amountDue, feedSequence: entry.sequence,
                 at: now)
             try await transaction.insertPayment(recorded)
+            try await transaction.putStatusDocument(try PaymentDocument.make(recorded, invoice: updated))
+            documentsToArchive = true
             payment = recorded
+        }
+        if documentsToArchive && archivesDocuments {
+            try await transaction.enqueue(NewJob(tenant: record.tenant, kind: .archive, invoiceID: record.id, runAt: now))
         }
         try await events.queueDeliveries(
             eventType: event.type, body: notice.webhookBody(event: event, payment: payment), tenant: record.tenant,

@@ -20,6 +20,7 @@ struct ArchiveStep: InvoiceStep {
         let (record, documents, recorded) = try await context.store.read { transaction in
             let record = try await transaction.invoice(invoiceID, tenant: job.tenant)
             let documents = try await transaction.documents(invoice: invoiceID, tenant: job.tenant)
+                + transaction.statusDocuments(invoice: invoiceID, tenant: job.tenant)
             let recorded = try await transaction.archived(invoice: invoiceID, tenant: job.tenant)
             return (record, documents, recorded)
         }

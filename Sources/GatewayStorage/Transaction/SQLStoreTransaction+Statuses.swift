@@ -138,11 +138,12 @@ extension SQLStoreTransaction {
 
     static func statusDocument(_ row: any SQLRow) throws -> StoredDocument {
         let reader = RowReader(row, "invoice_status_documents")
+        let name = try reader.string("name")
         return StoredDocument(
             tenant: TenantID(try reader.string("tenant_id")), invoiceID: InvoiceID(try reader.string("invoice_id")),
-            kind: .cdar, mediaType: try reader.string("media_type"), bytes: try reader.bytes("bytes"),
-            sha256: try reader.string("sha256"), createdAt: try reader.date("created_at"),
-            name: try reader.string("name"))
+            kind: .ofStatusDocument(named: name), mediaType: try reader.string("media_type"),
+            bytes: try reader.bytes("bytes"), sha256: try reader.string("sha256"),
+            createdAt: try reader.date("created_at"), name: name)
     }
 }
 

@@ -19,19 +19,19 @@ enum InvoiceDocumentRoutes {
             let id = try context.pathParameter("id")
             let kindName = try context.pathParameter("kind")
             let record = try await InvoiceReadRoutes.invoice(id, principal: principal, services: services)
-            if kindName.hasPrefix("cdar-") {
+            if kindName.hasPrefix("cdar-") || kindName.hasPrefix("payment-") {
                 let message = try await services.store.read { transaction in
                     try await transaction.statusDocument(invoice: record.id, name: kindName, tenant: principal.tenant)
                 }
                 guard let message else {
                     throw ProblemError(.notFound, title: "Document not available",
-                                       detail: "Invoice \(id) has no lifecycle message \(kindName); GET \(InvoiceDTO.path(record.id))/statuses lists them.")
+                                       detail: "Invoice \(id) has no lifecycle message or payment record \(kindName); GET \(InvoiceDTO.path(record.id))/documents lists them.")
                 }
                 return response(message, number: record.documentKey.number, request: request)
             }
-            guard let kind = DocumentKind(rawValue: kindName), kind != .cdar else {
-                let kinds = DocumentKind.allCases.filter { $0 != .cdar }.map(\.rawValue).joined(separator: ", ")
-                    + ", cdar-<code>-<status id>"
+            guard let kind = DocumentKind(rawValue: kindName), kind != .cdar, kind != .payment else {
+                let kinds = DocumentKind.allCases.filter { $0 != .cdar && $0 != .payment }.map(\.rawValue)
+                    .joined(separator: ", ") + ", cdar-<code>-<status id>, payment-<code>-<status id>"
                 throw ProblemError(.notFound, title: "Unknown document kind",
                                    detail: "\"\(kindName)\" is not a document kind; kinds: \(kinds).")
             }

@@ -137,6 +137,43 @@ struct ArchiveStepTests {
         }
     }
 
+    @Test("statuses received later put their CDAR messages and payment records in the archive",
+          arguments: TestBackend.all)
+    func lifecycleMessagesAndPaymentsAreArchived(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            try await withArchiveFolder { folder in
+                let harness = GatewayHarness(store: store)
+                try await harness.seedTenant()
+                let archive = try await folder.open(node: "node-a", clock: harness.clock)
+                let id = try await harness.receive(Payloads.cii(number: "ARC-LC")).record.id
+                let worker = harness.worker(archive: archive)
+                try await worker.drain()
+                #expect(try await folder.journal("node-a").count == 2)
+
+                let invoice = Payloads.sampleInvoice(number: "ARC-LC")
+                let lifecycle = LifecycleService(store: store, clock: harness.clock, archivesDocuments: true)
+                let amountDue = try #require(invoice.totals.amountDue)
+                for (code, time, paid) in [("200", "20261102090000", nil), ("212", "20261121090000", amountDue)] {
+                    let cdar = try LifecycleFixtures.cdar(invoice, code, at: time, paid: paid)
+                    _ = try await lifecycle.receive(.fromPlatform(tenant: Fixtures.tenantA, cdar: cdar, platform: "pa"))
+                }
+                try await worker.drain()
+
+                let stored = try await store.read { try await $0.statusDocuments(invoice: id, tenant: Fixtures.tenantA) }
+                #expect(stored.map(\.kind.rawValue).sorted() == ["cdar", "cdar", "payment"])
+                let journal = try await folder.journal("node-a")
+                #expect(journal.count == 5)
+                let later = Array(journal.dropFirst(2))
+                #expect(later.map(\.kind.rawValue).sorted() == ["cdar", "cdar", "payment"])
+                #expect(Set(later.map(\.blobHash)) == Set(stored.map(\.sha256)))
+                let payment = try #require(later.first { $0.kind.rawValue == "payment" })
+                #expect(payment.mediaType == "application/json")
+                #expect(try await harness.jobs(id).allSatisfy { $0.state == .done })
+                await archive.close()
+            }
+        }
+    }
+
     @Test(arguments: [TestBackend.sqlite])
     func verifyFindsADocumentChangedAfterThePipeline(backend: TestBackend) async throws {
         try await backend.withStore { store in

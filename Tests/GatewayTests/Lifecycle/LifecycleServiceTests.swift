@@ -68,12 +68,28 @@ struct LifecycleServiceTests {
             #expect(events.contains { $0.message.hasPrefix("Statut 205 Approuvée") })
             #expect(events.contains { $0.message.hasPrefix("Statut 212 Encaissée") })
 
-            let documents = try await store.read {
+            let stored = try await store.read {
                 try await $0.statusDocuments(invoice: bench.record.id, tenant: Fixtures.tenantA)
             }
+            let documents = stored.filter { $0.kind == .cdar }
             #expect(documents.count == 10)
             #expect(Set(documents.map(\.name)).count == 10)
-            #expect(documents.allSatisfy { $0.kind == .cdar && $0.name.hasPrefix("cdar-2") })
+            #expect(documents.allSatisfy { $0.name.hasPrefix("cdar-2") })
+            // Each payment is also kept as its own JSON document, named after the status that reported it.
+            let paymentDocuments = stored.filter { $0.kind == .payment }
+            #expect(stored.count == documents.count + paymentDocuments.count)
+            #expect(paymentDocuments.map(\.name).sorted()
+                == payments.map { "payment-\($0.statusCode)-\($0.statusID)" }.sorted())
+            for document in paymentDocuments {
+                let json = try #require(
+                    try JSONSerialization.jsonObject(with: Data(document.bytes)) as? [String: Any])
+                let payment = try #require(payments.first { document.name.hasSuffix($0.statusID) })
+                #expect(json["amount"] as? String == payment.amount.description)
+                #expect(json["remainingBalance"] as? String == payment.remainingBalance?.description)
+                #expect(json["statusCode"] as? String == payment.statusCode)
+                #expect(json["invoiceNumber"] as? String == bench.invoice.number)
+                #expect(document.mediaType == "application/json")
+            }
             #expect(Set(documents.map(\.sha256)) == Set(statuses.compactMap(\.cdarSHA256)))
             let (exit, output) = try LifecycleFixtures.validateAgainstXSD(documents.map(\.bytes))
             #expect(exit == 0, "\(output)")

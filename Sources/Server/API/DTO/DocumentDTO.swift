@@ -3,9 +3,10 @@ import Gateway
 
 /// One document of an invoice, without its bytes.
 struct DocumentDTO: Encodable, Sendable {
-    /// `original`, `cii`, `ubl`, `facturx` or `cdar`.
+    /// `original`, `cii`, `ubl`, `facturx`, `cdar` or `payment`.
     var kind: String
-    /// Unique per invoice: the kind, or `cdar-<code>-<status id>` for a lifecycle message.
+    /// Unique per invoice: the kind, or `cdar-<code>-<status id>` for a lifecycle message and
+    /// `payment-<code>-<status id>` for a payment record.
     var name: String
     var mediaType: String
     var sha256: String
