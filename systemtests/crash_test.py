@@ -3,7 +3,7 @@
 nothing was lost and nothing happened twice.
 
     python3 systemtests/crash_test.py --binary .build/debug/passerelle [--database sqlite|postgres://...]
-                                      [--nodes 1] [--invoices 5000] [--kills 20] [--seed 1]
+                                      [--nodes 1] [--invoices 5000] [--kills 20] [--seed 1] [--sandbox]
 
 The ERP side behaves like a real integration: every invoice is posted with an Idempotency-Key and re-posted until the
 gateway answers 200 or 202 (a dead node refuses connections; the poster moves to another node or waits).
@@ -12,6 +12,11 @@ Afterwards every invoice must be in exactly one final state (held or rejected), 
 number posted (no loss, no duplicate), and no invoice may have a duplicate event. The nodes share one archive root
 (each writes its own journal in it): after they stop, `passerelle archive verify --full` must pass on it, every
 document of every finished invoice must have its archive entry, and no document may be journaled twice.
+
+With `--sandbox` the nodes send every invoice to a `passerelle sandbox` process (the simulated accredited platform,
+AFNOR Flow API) and the kills strike during submissions too: every invoice must end `submitted`, and the platform
+must have received each invoice exactly once — no trackingId and no SHA-256 twice (nothing sent twice after a
+crash), none missing.
 Exit code 0 when every check holds, 1 otherwise; the report says which check failed.
 """
 from __future__ import annotations
@@ -30,7 +35,8 @@ sys.path.insert(0, HERE)
 
 from archive_check import documents_archived, journal_duplicates, verify_archive  # noqa: E402
 from gateway_client import SEED_CII, Client, invoice_with_number  # noqa: E402
-from nodes import Node  # noqa: E402
+from nodes import start_nodes  # noqa: E402
+from sandbox_process import Sandbox  # noqa: E402
 
 FINAL_STATES = {"held", "rejected", "submitted"}
 
@@ -103,34 +109,34 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--expected-seconds", type=float, default=60.0,
                         help="spread the kills over this many seconds (about the time the batch takes)")
+    parser.add_argument("--sandbox", action="store_true",
+                        help="send the invoices to a sandbox platform and check that none is sent twice")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
     work = tempfile.mkdtemp(prefix="passerelle-crash-")
-    database = os.path.join(work, "passerelle.db") if args.database == "sqlite" else args.database
-    # On PostgreSQL each run gets a schema of its own, so that the first start finds an empty database (and prints
-    # the first admin key) even on a server that has seen earlier runs.
-    schema = None if args.database == "sqlite" else f"crash_{int(time.time())}_{args.seed}"
     # One archive root shared by the nodes, as on a shared volume; each node keeps its journal in nodes/<name>/.
     # Seals every 5 s so that seals are cut (and killed) during the run too.
     archive_root = os.path.join(work, "archive")
-    archive_env = {"PASSERELLE_ARCHIVE_DIR": archive_root, "PASSERELLE_ARCHIVE_SEAL_INTERVAL": "5s"}
-    nodes = [Node(args.binary, database, os.path.join(work, f"node{i}"), os.path.join(work, f"node{i}.log"),
-                  schema=schema, env=archive_env) for i in range(args.nodes)]
+    env = {"PASSERELLE_ARCHIVE_DIR": archive_root, "PASSERELLE_ARCHIVE_SEAL_INTERVAL": "5s"}
+    sandbox = Sandbox(args.binary, work) if args.sandbox else None
     with open(SEED_CII, "rb") as handle:
         template = handle.read()
     run_id = f"{int(time.time())}-{args.seed}"
     numbers = [f"CRASH-{run_id}-{i:05d}" for i in range(args.invoices)]
     print(f"crash test: {args.invoices} invoices, {args.nodes} node(s), {args.kills} kill -9, database "
-          f"{'sqlite' if args.database == 'sqlite' else 'postgres'}, logs in {work}", flush=True)
+          f"{'sqlite' if args.database == 'sqlite' else 'postgres'}"
+          f"{', sending to a sandbox platform' if sandbox else ''}, logs in {work}", flush=True)
+    nodes = []
     try:
-        nodes[0].start()
-        key = nodes[0].first_key
-        if not key:
-            print("FAIL: the first start printed no admin key", flush=True)
+        if sandbox:
+            sandbox.start()
+            env.update(sandbox.gateway_settings())
+        try:
+            nodes, key = start_nodes(args.binary, args.database, work, args.nodes, "crash", env=env)
+        except RuntimeError as error:
+            print(f"FAIL: {error}", flush=True)
             return 1
-        for node in nodes[1:]:
-            node.start()
         Client(nodes[0].url, key).sync_seed_products()
         stats, lock = collections.Counter(), threading.Lock()
         done, kill_log = threading.Event(), []
@@ -150,7 +156,10 @@ def main() -> int:
         client = Client(nodes[0].url, key, timeout=60)
         invoices = wait_final(client, args.invoices, timeout=600)
         finished_at = time.monotonic() - started
-        failures = verify(client, invoices, numbers, stats, kill_log, posted_at, finished_at)
+        failures = verify(client, invoices, numbers, stats, kill_log, posted_at, finished_at,
+                          final_state="submitted" if sandbox else "held")
+        if sandbox:
+            failures += sent_once(sandbox, len(numbers))
         failures += documents_archived(client, invoices)
         for node in nodes:
             node.stop()  # a graceful stop seals the node's journal once more
@@ -167,9 +176,22 @@ def main() -> int:
     finally:
         for node in nodes:
             node.stop()
+        if sandbox:
+            sandbox.stop()
 
 
-def verify(client: Client, invoices: list[dict], numbers: list[str], stats, kill_log, posted_at, finished_at) -> list[str]:
+def sent_once(sandbox: Sandbox, expected: int) -> list[str]:
+    """The platform's side: each invoice received once, none missing."""
+    received, twice = sandbox.duplicates()
+    print(f"platform: {received} invoice flow(s) received for {expected} invoices")
+    failures = [f"sent twice: {', '.join(twice[:5])}"] if twice else []
+    if received != expected:
+        failures.append(f"the platform received {received} invoice flows, expected {expected}")
+    return failures
+
+
+def verify(client: Client, invoices: list[dict], numbers: list[str], stats, kill_log, posted_at, finished_at,
+           final_state: str) -> list[str]:
     failures = []
     by_number = collections.Counter(item["number"] for item in invoices)
     expected = set(numbers)
@@ -198,6 +220,8 @@ def verify(client: Client, invoices: list[dict], numbers: list[str], stats, kill
     print(f"posted {stats['posted']} invoices in {posted_at:.1f} s ({stats['retries']} client retries); "
           f"all final after {finished_at:.1f} s")
     print(f"states: {dict(states)}")
+    if states.get(final_state, 0) != len(invoices):
+        failures.append(f"expected every invoice {final_state}: {dict(states)}")
     if states.get("rejected"):
         failures.append(f"{states['rejected']} invoice(s) rejected: the seed invoice and its synced products pass "
                         "every check, so a rejection means a step went wrong")

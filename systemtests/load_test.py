@@ -22,7 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from gateway_client import SEED_CII, Client, invoice_with_number  # noqa: E402
-from nodes import Node  # noqa: E402
+from nodes import start_nodes  # noqa: E402
 
 RESULT = re.compile(r"RESULT requests=(\d+) seconds=([\d.]+) p50_ms=([\d.]+) p90_ms=([\d.]+) p99_ms=([\d.]+) "
                     r"errors_status=(\d+) errors_connect=(\d+) errors_timeout=(\d+)")
@@ -39,24 +39,17 @@ def main() -> int:
     args = parser.parse_args()
 
     work = tempfile.mkdtemp(prefix="passerelle-load-")
-    database = os.path.join(work, "passerelle.db") if args.database == "sqlite" else args.database
-    # On PostgreSQL each run gets a schema of its own: the first start must find an empty database.
-    schema = None if args.database == "sqlite" else f"load_{int(time.time())}"
-    nodes = [Node(args.binary, database, os.path.join(work, f"node{i}"), os.path.join(work, f"node{i}.log"),
-                  workers=args.workers, schema=schema) for i in range(args.nodes)]
     with open(SEED_CII, "rb") as handle:
         template = invoice_with_number(handle.read(), "{{NUMBER}}")
     template_path = os.path.join(work, "template.xml")
     with open(template_path, "wb") as handle:
         handle.write(template)
     try:
-        nodes[0].start()
-        key = nodes[0].first_key
-        if not key:
-            print("the first start printed no admin key", file=sys.stderr)
-            return 1
-        for node in nodes[1:]:
-            node.start()
+        nodes, key = start_nodes(args.binary, args.database, work, args.nodes, "load", workers=args.workers)
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    try:
         Client(nodes[0].url, key).sync_seed_products()
         per_node = max(1, args.connections // len(nodes))
         env = dict(os.environ, PASSERELLE_KEY=key, PASSERELLE_TEMPLATE=template_path,

@@ -112,3 +112,29 @@ class Node:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.kill9()
+
+
+def start_nodes(binary: str, database: str, work: str, count: int, prefix: str, workers: int = 1,
+                env: dict | None = None) -> tuple[list[Node], str]:
+    """Starts `count` nodes on one database and returns them with the first admin key.
+
+    On PostgreSQL each run gets a schema of its own (`<prefix>_<time>`), so that the first start finds an empty
+    database and prints the first admin key even on a server that has seen earlier runs. The first node starts
+    alone (it creates the schema and the key); the others join it. Raises RuntimeError when no key was printed.
+    """
+    path = os.path.join(work, "passerelle.db") if database == "sqlite" else database
+    schema = None if database == "sqlite" else f"{prefix}_{int(time.time())}_{os.getpid()}"
+    nodes = [Node(binary, path, os.path.join(work, f"node{i}"), os.path.join(work, f"node{i}.log"),
+                  workers=workers, schema=schema, env=env) for i in range(count)]
+    try:
+        nodes[0].start()
+        key = nodes[0].first_key
+        if not key:
+            raise RuntimeError(f"the first start printed no admin key; see {nodes[0].log_path}")
+        for node in nodes[1:]:
+            node.start()
+    except BaseException:
+        for node in nodes:
+            node.stop()
+        raise
+    return nodes, key
