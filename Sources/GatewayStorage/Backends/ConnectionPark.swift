@@ -12,8 +12,6 @@ final class ConnectionPark<Connection: Sendable>: Sendable {
         var closed = false
     }
 
-    private enum Attempt { case ready(Connection), closed, wait }
-
     private let state: Mutex<State>
     let all: [Connection]
 
@@ -39,30 +37,32 @@ final class ConnectionPark<Connection: Sendable>: Sendable {
         return taken
     }
 
+    /// The common path takes an idle connection without making a continuation; only when none is idle does it
+    /// queue one, trying once more under the same lock so that a connection checked in meanwhile is not missed.
     private func checkOut(evenIfClosed: Bool) async throws -> Connection {
-        let first = state.withLock { state -> Attempt in
-            if state.closed && !evenIfClosed { return .closed }
-            if let connection = state.idle.popLast() { return .ready(connection) }
-            return .wait
-        }
-        switch first {
-        case .ready(let connection): return connection
-        case .closed: throw StoreError.unavailable("the store is shut down")
-        case .wait: break
+        if let connection = try state.withLock({ try Self.take(from: &$0, evenIfClosed: evenIfClosed) }) {
+            return connection
         }
         return try await withCheckedThrowingContinuation { continuation in
-            let attempt = state.withLock { state -> Attempt in
-                if state.closed && !evenIfClosed { return .closed }
-                if let connection = state.idle.popLast() { return .ready(connection) }
-                state.waiters.append(continuation)
-                return .wait
-            }
-            switch attempt {
-            case .ready(let connection): continuation.resume(returning: connection)
-            case .closed: continuation.resume(throwing: StoreError.unavailable("the store is shut down"))
-            case .wait: break
+            do {
+                let connection = try state.withLock { state -> Connection? in
+                    guard let connection = try Self.take(from: &state, evenIfClosed: evenIfClosed) else {
+                        state.waiters.append(continuation)
+                        return nil
+                    }
+                    return connection
+                }
+                if let connection { continuation.resume(returning: connection) }
+            } catch {
+                continuation.resume(throwing: error)
             }
         }
+    }
+
+    /// An idle connection, nil when all are in use; throws when the park is closed (unless `evenIfClosed`).
+    private static func take(from state: inout State, evenIfClosed: Bool) throws(StoreError) -> Connection? {
+        if state.closed && !evenIfClosed { throw StoreError.unavailable("the store is shut down") }
+        return state.idle.popLast()
     }
 
     private func checkIn(_ connection: Connection) {
