@@ -199,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     rule_sets = [r.strip() for r in args.rules.split(",") if r.strip()]
     started = time.perf_counter()
     try:
-        implemented = set(ours.implemented_rules(binary))
+        # PX-… rules have no schematron counterpart (see compare.py): not compared here.
+        implemented = {rule for rule in ours.implemented_rules(binary) if not rule.startswith("PX-")}
     except RuntimeError as exc:
         log(f"ERROR {exc}")
         print("conformance: 0 passed, 1 failed")

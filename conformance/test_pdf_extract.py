@@ -37,7 +37,11 @@ XML_VERDICTS = {
     "MustangRE-20171118_506_ZUGFeRD1and2.pdf": {"FX-SCH-A-000556", "FX-XML-GUIDELINE-LEGACY"},
     "Mustangproject/MustangGnuaccountingBeispielRE-20171118_506.pdf": {"FX-SCH-A-000556", "FX-XML-GUIDELINE-LEGACY"},
     "Mustangproject/factur-x-invalid-xml-encoding-attribute.pdf": {"FX-XML-UNREADABLE"},
-    "python-factur-x/python-factur-x.pdf": {"PDFA-TRAILER-ID-MISSING", "PDFA-XMP-STREAM-TYPE", "FX-XML-GUIDELINE-LEGACY"},
+    "python-factur-x/python-factur-x.pdf": {"PDFA-TRAILER-ID-MISSING", "PDFA-XMP-STREAM-TYPE", "FX-XML-GUIDELINE-LEGACY",
+                                            "PX-FX-ELEMENT"},
+    # Invalid against the Factur-X MINIMUM XSD only: ram:InvoiceReferencedDocument is not part of MINIMUM.
+    "FNFE-factur-x-examples/Avoir_FR_type380_MINIMUM.pdf": {"PX-FX-ELEMENT"},
+    "FNFE-factur-x-examples/Avoir_FR_type381_MINIMUM.pdf": {"PX-FX-ELEMENT"},
 }
 
 

@@ -54,6 +54,7 @@ public struct Validator: Sendable {
 /// The registry of rule groups.
 public enum RuleGroups {
     public static var all: [RuleGroup] {
-        [core, coherence, decimals, vatCategories, codeListsCII, codeListsUBL] + syntaxGroups + france
+        [core, coherence, decimals, vatCategories, codeListsCII, codeListsUBL] + syntaxGroups + [profileElements]
+            + france
     }
 }

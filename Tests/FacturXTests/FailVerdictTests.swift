@@ -35,8 +35,8 @@ struct FailVerdictTests {
         "ZUGFeRD_2.0_fully_compliant_complete.pdf": [],
         // An unqualified <BuyerReference> (and FX-SCH-A-000581 for 507b, checked by the conformance test).
         "Mustangproject/MustangGnuaccountingBeispielRE-20190610_507a.pdf": ["FX-XML-ELEMENT-WITHOUT-NAMESPACE"],
-        // Invalid against the Factur-X XSD only (no schematron rule fires), which Passerelle does not apply:
-        // ram:InvoiceReferencedDocument is not part of MINIMUM.
+        // Invalid against the Factur-X XSD only (no schematron rule fires): ram:InvoiceReferencedDocument is not
+        // part of MINIMUM. The rules validator reports it (PX-FX-ELEMENT, checked by the conformance test).
         "FNFE-factur-x-examples/Avoir_FR_type380_MINIMUM.pdf": [],
         "FNFE-factur-x-examples/Avoir_FR_type381_MINIMUM.pdf": [],
         // No defect found by the official schematron, the XSD or this checker; only the recommendation

@@ -18,18 +18,20 @@ enum SchematronProfile: Sendable, Equatable {
         }
     }
 
-    /// The profile of a CII document, read from
-    /// /rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID.
+    /// The profile of a CII document, read from its guideline id (`guidelineID(cii:)`); EN 16931 without one.
     init(cii tree: XMLTree) {
+        self.init(guidelineID: Self.guidelineID(cii: tree) ?? "")
+    }
+
+    /// The text of
+    /// /rsm:CrossIndustryInvoice/rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID.
+    static func guidelineID(cii tree: XMLTree) -> String? {
         guard !tree.elements.isEmpty,
             let context = tree.child(of: 0, named: "ExchangedDocumentContext", namespace: Namespaces.ciiRSM),
             let parameter = tree.child(
                 of: context, named: "GuidelineSpecifiedDocumentContextParameter", namespace: Namespaces.ciiRAM),
             let id = tree.child(of: parameter, named: "ID", namespace: Namespaces.ciiRAM)
-        else {
-            self = .en16931
-            return
-        }
-        self.init(guidelineID: tree[id].text)
+        else { return nil }
+        return tree[id].text
     }
 }
