@@ -147,6 +147,7 @@ import Testing
         try await ChorusProHarness.with { harness in
             var configuration = harness.configuration()
             configuration.tokenURL = "http://127.0.0.1:1/api/oauth/token"
+            configuration.timeout = .seconds(2)
             let client = ChorusProClient(configuration: configuration, http: harness.http)
             do {
                 _ = try await client.report(flow: "CPP1")

@@ -54,6 +54,7 @@ struct ChorusProHarness: Sendable {
         configuration.timeScale = 0
         configuration.startDate = Date(timeIntervalSince1970: 1_790_000_000)
         configuration.chorusPro = settings(path: path)
+        let started = configuration
         let (urls, continuation) = AsyncStream.makeStream(of: String.self)
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         let stopper = SandboxServer.Stopper()
@@ -62,8 +63,8 @@ struct ChorusProHarness: Sendable {
                 group.addTask {
                     var logger = Logger(label: "chorus-pro-test")
                     logger.logLevel = .warning
-                    try await SandboxServer.run(configuration, logger: logger, stopper: stopper) { started in
-                        continuation.yield(started.url)
+                    try await SandboxServer.run(started, logger: logger, stopper: stopper) { server in
+                        continuation.yield(server.url)
                         continuation.finish()
                     }
                     return nil
