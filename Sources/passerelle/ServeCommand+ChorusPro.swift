@@ -34,14 +34,32 @@ extension ServeCommand {
         let follower = ChorusProStatusFollower(
             client: client, store: store, lifecycle: LifecycleService(store: store, clock: clock),
             tenant: configuration.tenant, logger: logger)
-        let service = ChannelService(name: ChorusProDispatcher.platformName, interval: configuration.pollInterval,
-                                     logger: logger) {
-            let round = try await follower.round()
-            guard round.recorded > 0 || round.failed > 0 else { return nil }
-            return "followed \(round.followed) invoice(s): \(round.recorded) new status(es), \(round.failed) failure(s)"
-        }
+        let service = ChorusProFollowerService(follower: follower, interval: configuration.pollInterval, logger: logger)
         logger.info("Chorus Pro: deposits to \(configuration.apiBase)/cpro as \(configuration.login)")
         return ChorusProWiring(dispatcher: ChorusProDispatcher(client: client, store: store, clock: clock),
                                services: [service], http: http)
+    }
+}
+
+/// The status follower as a service of `serve`: a round every interval, the first one an interval after start (the
+/// database is migrated meanwhile); stops between two rounds on SIGTERM.
+struct ChorusProFollowerService: Service {
+    let follower: ChorusProStatusFollower
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            guard !Task.isShuttingDownGracefully && !Task.isCancelled else { return }
+            do {
+                let round = try await follower.round()
+                if round.recorded > 0 || round.failed > 0 {
+                    logger.info("Chorus Pro: followed \(round.followed) invoice(s): \(round.recorded) new status(es), \(round.failed) failure(s)")
+                }
+            } catch {
+                logger.error("Chorus Pro status round failed: \(error)")
+            }
+        }
     }
 }
