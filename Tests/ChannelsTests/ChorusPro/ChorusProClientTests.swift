@@ -157,4 +157,26 @@ import Testing
             }
         }
     }
+
+    @Test func injected5xxAnswersAreTransientAndTheNextCallGoesThrough() async throws {
+        try await ChorusProHarness.with { harness in
+            let client = harness.client()
+            try await harness.faults(["errorRate": 1])
+            do {
+                _ = try await client.deposit(file: ChorusProSamples.cii(number: "CP-105"), fileName: "CP-105.xml",
+                                             syntax: "IN_DP_E1_CII_16B")
+                Issue.record("a deposit went through a 5xx fault")
+            } catch let error as ChorusProError {
+                guard case .unavailable = error else {
+                    Issue.record("unexpected error \(error)")
+                    return
+                }
+                #expect(error.isTransient)
+            }
+            try await harness.faults([:])
+            let receipt = try await client.deposit(file: ChorusProSamples.cii(number: "CP-105"),
+                                                   fileName: "CP-105.xml", syntax: "IN_DP_E1_CII_16B")
+            #expect(receipt.numeroFluxDepot.hasPrefix("CPP"))
+        }
+    }
 }

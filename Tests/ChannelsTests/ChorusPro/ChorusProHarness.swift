@@ -131,6 +131,18 @@ struct ChorusProHarness: Sendable {
 
     static var account: String { Data("\(login):\(password)".utf8).base64EncodedString() }
 
+    /// Replaces the sandbox's injected faults (`PUT /sandbox/faults`), e.g. `["errorRate": 1]`.
+    func faults(_ settings: [String: Any]) async throws {
+        var request = HTTPClientRequest(url: url + "/sandbox/faults")
+        request.method = .PUT
+        request.headers.add(name: "Authorization", value: "Bearer \(try await token())")
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: settings)))
+        let response = try await http.execute(request, timeout: .seconds(30))
+        _ = try await response.body.collect(upTo: 1 << 20)
+        guard response.status == .ok else { throw ChorusProTestFailure("faults: HTTP \(response.status.code)") }
+    }
+
     /// Moves the sandbox's clock (and so the stand-in's flows and invoices) forward.
     func advance(seconds: Double) async throws {
         var request = HTTPClientRequest(url: url + "/sandbox/advance")

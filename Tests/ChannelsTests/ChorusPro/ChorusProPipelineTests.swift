@@ -93,4 +93,27 @@ import Testing
             #expect(try await gateway.follower.round().followed == 0)
         }
     }
+
+    @Test func anInvoiceToRecycleIsARoutingError221() async throws {
+        try await ChorusProGateway.with(path: .recycled) { harness, gateway in
+            let record = try await gateway.receive(ChorusProSamples.cii(number: "MAIRIE-2026-005"))
+            try await gateway.worker.drain()
+            try await harness.advance(seconds: 121 + 2 * Self.day)
+            _ = try await gateway.follower.round()
+            #expect(try await gateway.statusCodes(record.id) == ["200", "203", "221"])
+            #expect(try await gateway.summary(record.id)?.current == .routingError)
+        }
+    }
+
+    @Test func aTransientFailureLeavesTheInvoiceToTheNextRetry() async throws {
+        try await ChorusProGateway.with { harness, gateway in
+            let record = try await gateway.receive(ChorusProSamples.cii(number: "MAIRIE-2026-006"))
+            try await harness.faults(["errorRate": 1])
+            try await gateway.worker.drain()
+            let jobs = try await gateway.store.read { try await $0.jobs(invoice: record.id, tenant: ChorusProGateway.tenant) }
+            #expect(try await gateway.invoice(record.id)?.state != .submitted)
+            #expect(jobs.contains { $0.kind == .dispatch && $0.state == .pending && $0.attempts == 1 })
+            #expect(try await gateway.events(record.id).allSatisfy { $0.type != "chorus-pro.deposited" })
+        }
+    }
 }
