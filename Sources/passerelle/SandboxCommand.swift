@@ -61,6 +61,18 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("token-lifetime"), help: "Access token lifetime in seconds.")
     var tokenLifetime = 3600
 
+    @Flag(name: .customLong("chorus-pro"),
+          help: "Also serve a Chorus Pro stand-in under /cpro (PISTE tokens at /api/oauth/token; docs/chorus-pro.md).")
+    var chorusPro = false
+
+    @Option(name: .customLong("chorus-pro-account"),
+            help: "A Chorus Pro technical account, login:password (repeatable; default: one is made up).")
+    var chorusProAccounts: [String] = []
+
+    @Option(name: .customLong("chorus-pro-path"),
+            help: "What becomes of integrated invoices: paid, suspended, refused or recycled.")
+    var chorusProPath = "paid"
+
     func validate() throws {
         if (clientId == nil) != (clientSecret == nil) {
             throw ValidationError("--client-id and --client-secret go together")
@@ -68,6 +80,12 @@ struct SandboxCommand: AsyncParsableCommand {
         if (tlsCertificate == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
         if timeScale < 0 || !timeScale.isFinite { throw ValidationError("--time-scale: 0 or more") }
         if tokenLifetime < 1 { throw ValidationError("--token-lifetime: at least 1 second") }
+        if ChorusProPath(rawValue: chorusProPath) == nil {
+            throw ValidationError("--chorus-pro-path: paid, suspended, refused or recycled")
+        }
+        for account in chorusProAccounts where !account.contains(":") {
+            throw ValidationError("--chorus-pro-account: login:password")
+        }
     }
 
     func run() async throws {
@@ -97,7 +115,9 @@ struct SandboxCommand: AsyncParsableCommand {
                 .joined()
             configuration.clients = [ClientCredentials(clientId: "sandbox-client", clientSecret: secret)]
         }
+        if chorusPro { configuration.chorusPro = chorusProSettings() }
         let clients = configuration.clients
+        let cproAccounts = configuration.chorusPro?.accounts ?? []
         let scale = timeScale
         let logger = Logger(label: "passerelle.sandbox")
         try await SandboxServer.run(configuration, logger: logger, handlesSignals: true) { started in
@@ -112,8 +132,30 @@ struct SandboxCommand: AsyncParsableCommand {
             for client in clients {
                 lines.append("  Client:            id \(client.clientId)  secret \(client.clientSecret)")
             }
+            if !cproAccounts.isEmpty {
+                lines.append("  Chorus Pro:        \(started.url)/cpro (token: POST \(started.url)/api/oauth/token)")
+            }
+            for account in cproAccounts {
+                lines.append("  cpro-account:      login \(account.login)  password \(account.password)")
+            }
             // Written at once (stdout is block-buffered when it is not a terminal).
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }
+    }
+
+    /// The stand-in's settings from the options; a technical account is made up when none is given.
+    func chorusProSettings() -> ChorusProSettings {
+        var settings = ChorusProSettings()
+        settings.path = ChorusProPath(rawValue: chorusProPath) ?? .paid
+        settings.accounts = chorusProAccounts.map { text in
+            let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            return ChorusProTechnicalAccount(login: String(parts[0]), password: parts.count == 2 ? String(parts[1]) : "")
+        }
+        if settings.accounts.isEmpty {
+            let password = (0..<20).map { _ in String("abcdefghijkmnpqrstuvwxyz23456789".randomElement() ?? "x") }
+                .joined()
+            settings.accounts = [ChorusProTechnicalAccount(login: "TECH_sandbox@cpro.fr", password: password)]
+        }
+        return settings
     }
 }

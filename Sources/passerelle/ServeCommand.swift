@@ -48,6 +48,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-workers"), help: "Serve HTTP only; other processes run the pipeline.")
     var noWorkers = false
 
+    @Option(name: .customLong("chorus-pro"),
+            help: "YAML file with a chorusPro: section: dispatch to Chorus Pro and follow its statuses (docs/chorus-pro.md).")
+    var chorusPro: String?
+
     func run() async throws {
         let loaded = try loadConfiguration()
         let configuration = loaded.configuration
@@ -86,10 +90,19 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         logger.info("archive: journal \(archive.journal) in \(configuration.resolvedArchiveDirectory)")
+        let chorusProWiring: ChorusProWiring?
+        do {
+            chorusProWiring = try Self.chorusPro(chorusPro, store: store, clock: SystemClock(), logger: logger)
+        } catch {
+            await archive.close()
+            try? await store.shutdown()
+            throw error
+        }
         let components: ServerComponents
         do {
             components = try await ServerComponents.make(
-                configuration: configuration, store: store, archive: archive, logger: logger)
+                configuration: configuration, store: store,
+                dispatcher: chorusProWiring?.dispatcher ?? HoldDispatcher(), archive: archive, logger: logger)
         } catch {
             await archive.close()
             try? await store.shutdown()
@@ -111,7 +124,8 @@ struct ServeCommand: AsyncParsableCommand {
                 components: components, services: services,
                 onFirstAdminKey: { secret in Self.announceFirstKey(secret) },
                 onStarted: { started in Self.announce(started, database: store.displayName) },
-                additionalServices: channels.map { ChannelService.services(for: $0, logger: logger) } ?? [])
+                additionalServices: (channels.map { ChannelService.services(for: $0, logger: logger) } ?? [])
+                    + (chorusProWiring?.services ?? []))
         } catch {
             await channels?.close()
             await archive.close()
@@ -119,6 +133,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw Self.fail("passerelle serve stopped: \(error)", status: 1)
         }
         await channels?.close()
+        await chorusProWiring?.close()
         await archive.close()
         try await store.shutdown()
         logger.info("stopped")

@@ -63,6 +63,10 @@ public enum SandboxServer {
         DirectoryRoutes(directory: configuration.directory).register(on: router)
         AdminRoutes(platform: platform, clock: clock, queue: queue, dispatcher: dispatcher, faults: faults,
                     snapshotPath: configuration.snapshotPath).register(on: router)
+        if let chorusPro = configuration.chorusPro {
+            ChorusProRoutes(platform: ChorusProPlatform(clock: clock, settings: chorusPro), settings: chorusPro)
+                .register(on: router)
+        }
 
         var server = HTTPServerBuilder.http1()
         let scheme: String

@@ -22,6 +22,8 @@ struct TokenRoutes {
     func register(on router: Router<SandboxContext>) {
         router.post("/auth-service/token") { request, _ in try await token(request) }
         router.post("/auth-service/{custId}/token") { request, _ in try await token(request) }
+        // PISTE's token endpoint, for the Chorus Pro stand-in (same clients, same tokens).
+        router.post("/api/oauth/token") { request, _ in try await token(request) }
     }
 
     private func failure(_ status: HTTPResponse.Status, _ error: String, _ description: String) -> Response {
@@ -83,7 +85,10 @@ struct BearerMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: SandboxContext,
                 next: (Request, SandboxContext) async throws -> Response) async throws -> Response {
-        guard !request.uri.path.hasPrefix("/auth-service/") else { return try await next(request, context) }
+        let path = request.uri.path
+        guard !path.hasPrefix("/auth-service/") && path != "/api/oauth/token" else {
+            return try await next(request, context)
+        }
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             return APIError.unauthorized("MISSING_TOKEN", "an Authorization: Bearer token is required").response()
         }

@@ -27,6 +27,8 @@ public struct SandboxConfiguration: Sendable {
     public var tickInterval: Duration = .milliseconds(50)
     /// Where `POST /sandbox/snapshot` writes the state as JSON; nil: snapshots are refused.
     public var snapshotPath: String?
+    /// The Chorus Pro stand-in (`/cpro/…`, tokens at `/api/oauth/token`); nil: not served.
+    public var chorusPro: ChorusProSettings?
 
     public init() {}
 

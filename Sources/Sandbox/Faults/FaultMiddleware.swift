@@ -16,7 +16,8 @@ struct FaultMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: SandboxContext,
                 next: (Request, SandboxContext) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        guard path.hasPrefix("/flow-service/") || path.hasPrefix("/directory-service/") else {
+        guard path.hasPrefix("/flow-service/") || path.hasPrefix("/directory-service/") || path.hasPrefix("/cpro/")
+        else {
             return try await next(request, context)
         }
         var delayed: Int?
