@@ -94,7 +94,8 @@ public struct FlowDispatcher: DispatchPort {
             + (reasons.isEmpty ? "acknowledgement Error without details" : reasons.joined(separator: "; ")))
     }
 
-    /// The flow's metadata JSON as the platform gives it: the receipt of a flow found rather than sent now.
+    /// The flow's metadata JSON as the platform gives it: the receipt of a flow found rather than sent now; nil
+    /// when it cannot be read at this moment (the receipt is optional, the flow id is what counts).
     func metadataReceipt(_ flowId: String) async throws -> [UInt8]? {
         try? await client.flow(id: flowId, docType: .metadata).bytes
     }
