@@ -161,7 +161,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ChannelsTests",
-            dependencies: ["Channels", "Gateway", "GatewayStorage", "EInvoice", "EInvoiceRules", "SFTP", "Sandbox"],
+            dependencies: [
+                "Channels", "Gateway", "GatewayStorage", "EInvoice", "EInvoiceRules", "SFTP", "Sandbox",
+                "EInvoiceSyntax", "GatewayArchive", "Archive",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: strictSwift
         ),
         .target(

@@ -91,8 +91,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         logger.info("archive: journal \(archive.journal) in \(configuration.resolvedArchiveDirectory)")
         let chorusProWiring: ChorusProWiring?
+        let platform: FlowDispatcher?
         do {
             chorusProWiring = try Self.chorusPro(chorusPro, store: store, clock: SystemClock(), logger: logger)
+            platform = try Self.platformDispatcher(configuration.platform)
         } catch {
             await archive.close()
             try? await store.shutdown()
@@ -102,8 +104,11 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             components = try await ServerComponents.make(
                 configuration: configuration, store: store,
-                dispatcher: chorusProWiring?.dispatcher ?? HoldDispatcher(), archive: archive, logger: logger)
+                dispatcher: chorusProWiring?.dispatcher ?? platform ?? HoldDispatcher(), archive: archive,
+                logger: logger)
         } catch {
+            await chorusProWiring?.close()
+            await platform?.client.shutdown()
             await archive.close()
             try? await store.shutdown()
             throw Self.fail(error.description, status: 2)
@@ -115,6 +120,8 @@ struct ServeCommand: AsyncParsableCommand {
                                               dataDirectory: configuration.dataDirectory)
         } catch {
             await components.shutdown()
+            await chorusProWiring?.close()
+            await platform?.client.shutdown()
             await archive.close()
             try? await store.shutdown()
             throw error
@@ -128,12 +135,15 @@ struct ServeCommand: AsyncParsableCommand {
                     + (chorusProWiring?.services ?? []))
         } catch {
             await channels?.close()
+            await chorusProWiring?.close()
+            await platform?.client.shutdown()
             await archive.close()
             try? await store.shutdown()
             throw Self.fail("passerelle serve stopped: \(error)", status: 1)
         }
         await channels?.close()
         await chorusProWiring?.close()
+        await platform?.client.shutdown()
         await archive.close()
         try await store.shutdown()
         logger.info("stopped")

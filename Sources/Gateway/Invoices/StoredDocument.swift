@@ -12,13 +12,15 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
     /// A payment reported by a 211 or 212 status, as the gateway recorded it (JSON); one per payment, each under
     /// its own name. Kept so that the legal archive holds the payment next to the invoice and its statuses.
     case payment
+    /// The platform's answer to the submission (for the AFNOR Flow Service the `FullFlowInfo` JSON), as received.
+    case platformReceipt = "platform-receipt"
 
     public var mediaType: String {
         switch self {
         case .original: "application/octet-stream"
         case .cii, .ubl, .cdar: "application/xml"
         case .facturX: "application/pdf"
-        case .payment: "application/json"
+        case .payment, .platformReceipt: "application/json"
         }
     }
 
