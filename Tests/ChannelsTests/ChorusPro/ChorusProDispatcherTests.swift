@@ -23,7 +23,7 @@ import Testing
             let second = try await ChorusProDispatcher(client: harness.client(), store: gateway.store)
                 .dispatch(request)
             #expect(first == second)
-            guard case .submitted(let flow) = first else {
+            guard case .submitted(let flow, _) = first else {
                 Issue.record("not submitted: \(first)")
                 return
             }
@@ -60,7 +60,7 @@ import Testing
             let record = try await gateway.receive(bytes)
             let first = try await gateway.dispatcher.dispatch(Self.request(for: record, bytes: bytes, key: "k1"))
             let second = try await gateway.dispatcher.dispatch(Self.request(for: record, bytes: bytes, key: "k2"))
-            guard case .submitted(let flow1) = first, case .submitted(let flow2) = second else {
+            guard case .submitted(let flow1, _) = first, case .submitted(let flow2, _) = second else {
                 Issue.record("not submitted: \(first) \(second)")
                 return
             }
