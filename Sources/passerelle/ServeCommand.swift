@@ -54,6 +54,8 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Self.bootstrapLogging(level: configuration.logLevel)
         for warning in loaded.warnings { logger.warning("\(warning)") }
         let channelsConfiguration = try Self.loadChannels(configuration.channelsFile)
+        let dispatcher = try Self.routedDispatcher(configFile: config, ports: [:], fallback: HoldDispatcher(),
+                                                   logger: logger)
 
         var options = StoreOptions(maximumConnections: configuration.databaseMaxConnections)
         options.postgresSchema = configuration.databaseSchema
@@ -89,7 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
         let components: ServerComponents
         do {
             components = try await ServerComponents.make(
-                configuration: configuration, store: store, archive: archive, logger: logger)
+                configuration: configuration, store: store, dispatcher: dispatcher, archive: archive, logger: logger)
         } catch {
             await archive.close()
             try? await store.shutdown()
