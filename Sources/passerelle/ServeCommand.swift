@@ -92,9 +92,18 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("archive: journal \(archive.journal) in \(configuration.resolvedArchiveDirectory)")
         let chorusProWiring: ChorusProWiring?
         let platform: FlowDispatcher?
+        let dispatcher: any DispatchPort
         do {
             chorusProWiring = try Self.chorusPro(chorusPro, store: store, clock: SystemClock(), logger: logger)
             platform = try Self.platformDispatcher(configuration.platform)
+            // The routing rules name the ports they send to: the AFNOR platform by its name, Chorus Pro as
+            // `chorus-pro`. Without rules, invoices go to the platform, else Chorus Pro, else they are held.
+            var ports: [String: any DispatchPort] = [:]
+            if let platform { ports[platform.name] = platform }
+            if let chorus = chorusProWiring?.dispatcher { ports[chorus.name] = chorus }
+            dispatcher = try Self.routedDispatcher(
+                configFile: config, ports: ports,
+                fallback: platform ?? chorusProWiring?.dispatcher ?? HoldDispatcher(), logger: logger)
         } catch {
             await archive.close()
             try? await store.shutdown()
@@ -103,9 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
         let components: ServerComponents
         do {
             components = try await ServerComponents.make(
-                configuration: configuration, store: store,
-                dispatcher: chorusProWiring?.dispatcher ?? platform ?? HoldDispatcher(), archive: archive,
-                logger: logger)
+                configuration: configuration, store: store, dispatcher: dispatcher, archive: archive, logger: logger)
         } catch {
             await chorusProWiring?.close()
             await platform?.client.shutdown()

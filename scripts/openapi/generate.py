@@ -450,7 +450,11 @@ def invoice_paths(example):
             "name": "Passerelle-ERP-Reference", "in": "header", "required": False,
             "description": "The ERP's own reference of the invoice (accounting entry, document number), returned with "
                            "each of its payments in the reconciliation feed for lettering. 1 to 255 characters.",
-            "schema": string(minLength=1, maxLength=255)}, qp("validate", "`sync`: check now and answer the findings (422 when "
+            "schema": string(minLength=1, maxLength=255)}, {
+            "name": "Passerelle-Batch", "in": "header", "required": False,
+            "description": "The ERP's own batch (run, export) the invoice belongs to; stored as the invoice's batch id "
+                           "(`?batch=` filter, routing rules' `batch:` condition). 1 to 128 visible ASCII characters.",
+            "schema": string(minLength=1, maxLength=128)}, qp("validate", "`sync`: check now and answer the findings (422 when "
                                                "rejected); `async` (default): check in the pipeline.",
                                             string(enum=["sync", "async"]))],
         body={"required": True, "content": {

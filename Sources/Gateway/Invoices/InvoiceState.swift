@@ -12,7 +12,8 @@ public enum InvoiceState: String, Sendable, Codable, CaseIterable {
     case rendered
     /// Every stored document (the original and those made at render) is in the legal archive.
     case archived
-    /// Kept here: no platform is configured, or the tenant runs in hold mode. Final.
+    /// Kept here: no platform is configured, the tenant runs in hold mode or dry run, or routing left the invoice to
+    /// the ERP's legacy channel (the `invoice.held` event says which). Final.
     case held
     /// Handed to the platform (its submission id is recorded). Lifecycle statuses follow.
     case submitted

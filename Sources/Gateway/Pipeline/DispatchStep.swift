@@ -11,15 +11,8 @@ struct DispatchStep: InvoiceStep {
 
     func run(_ job: Job, context: PipelineContext) async throws {
         guard let record = try await loadInvoice(job, context: context) else { return }
-        let document = try await context.store.read { transaction in
-            let ubl = try await transaction.document(invoice: record.id, kind: .ubl, tenant: record.tenant)
-            let cii = try await transaction.document(invoice: record.id, kind: .cii, tenant: record.tenant)
-            return record.sourceFormat == .ubl ? (ubl ?? cii) : (cii ?? ubl)
-        }
-        guard let document else { throw StepFailure(permanent: true, "no rendered document to send") }
-        let request = DispatchRequest(
-            tenant: record.tenant, invoice: record, document: document, submissionKey: "invoice:\(record.id.rawValue)")
-        let outcome = try await context.dispatcher.dispatch(request)
+        let routed = try await RoutedDispatch.send(record, context: context)
+        let outcome = routed.outcome
         switch outcome {
         case .held(let reason):
             try await advance(
@@ -28,11 +21,11 @@ struct DispatchStep: InvoiceStep {
         case .submitted(let platformID, let receipt):
             try await advance(
                 record, to: .submitted, job: job, context: context, eventType: "invoice.submitted",
-                message: "Submitted to \(context.dispatcher.name) as \(platformID)",
-                detailJSON: #"{"platform":"\#(context.dispatcher.name)","platformID":"\#(platformID)"}"#,
+                message: "Submitted to \(routed.platform) as \(platformID)",
+                detailJSON: #"{"platform":"\#(routed.platform)","platformID":"\#(platformID)"}"#,
                 also: { transaction in
                     try await transaction.recordPlatformSubmission(
-                        tenant: record.tenant, invoice: record.id, platform: context.dispatcher.name,
+                        tenant: record.tenant, invoice: record.id, platform: routed.platform,
                         flowID: platformID, at: context.clock.now())
                     try await PlatformReceipt.store(receipt, of: record, at: context.clock.now(), in: transaction)
                 },

@@ -9,12 +9,16 @@ public struct DispatchRequest: Sendable {
     /// The same on every retry of the same step: the platform (or our adapter) deduplicates by it, together with
     /// the document's SHA-256, so that a retried dispatch never sends twice.
     public var submissionKey: String
+    /// The routing decision (target, format, profile, processing rule) when routing is configured.
+    public var route: RouteDecision?
 
-    public init(tenant: TenantID, invoice: InvoiceRecord, document: StoredDocument, submissionKey: String) {
+    public init(tenant: TenantID, invoice: InvoiceRecord, document: StoredDocument, submissionKey: String,
+                route: RouteDecision? = nil) {
         self.tenant = tenant
         self.invoice = invoice
         self.document = document
         self.submissionKey = submissionKey
+        self.route = route
     }
 }
 

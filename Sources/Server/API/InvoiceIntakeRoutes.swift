@@ -24,10 +24,12 @@ enum InvoiceIntakeRoutes {
         } ?? false
         let idempotencyKey = try IdempotencyKey.read(request)
         let erpReference = try ERPReference.read(request)
+        let erpBatch = try ERPBatch.read(request)
         let payload = try await InvoiceUpload.payload(request, context: context)
         let outcome = try await services.intake.receive(IntakeRequest(
             tenant: principal.tenant, payload: payload, idempotencyKey: idempotencyKey, actor: principal.actor,
-            auditAction: "invoice.create", requestID: context.requestID, erpReference: erpReference))
+            batchID: erpBatch, auditAction: "invoice.create", requestID: context.requestID,
+            erpReference: erpReference))
         var record = outcome.record
         if synchronous {
             record = try await services.checker.checkNow(record.id, tenant: principal.tenant)

@@ -104,3 +104,19 @@ enum ERPReference {
         return reference
     }
 }
+
+/// The `Passerelle-Batch` header: the ERP's own batch (run, export) the invoice belongs to; stored on the invoice
+/// (its batch id), for the routing rules' `batch:` condition and the `?batch=` filter.
+enum ERPBatch {
+    static let header = HTTPField.Name("Passerelle-Batch")
+
+    static func read(_ request: Request) throws -> String? {
+        guard let name = Self.header, let value = request.headers[name] else { return nil }
+        let batch = value.trimmingCharacters(in: .whitespaces)
+        guard (1...128).contains(batch.utf8.count), batch.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw ProblemError(.badRequest, title: "Invalid Passerelle-Batch",
+                               detail: "A Passerelle-Batch has 1 to 128 visible ASCII characters.")
+        }
+        return batch
+    }
+}

@@ -154,6 +154,8 @@ enum YAMLSettings {
                                          message: "has a key that is not a plain name")
             }
             let key = prefix.isEmpty ? keyScalar.string : prefix + "." + keyScalar.string
+            // `routing:` is read by RoutingFile (docs/routing.md).
+            if prefix.isEmpty, keyScalar.string == "routing" { continue }
             guard seen.insert(keyScalar.string).inserted else {
                 throw ConfigurationError(source: source, setting: key, message: "is set twice")
             }
