@@ -54,6 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Self.bootstrapLogging(level: configuration.logLevel)
         for warning in loaded.warnings { logger.warning("\(warning)") }
         let channelsConfiguration = try Self.loadChannels(configuration.channelsFile)
+        let directoryClient = try Self.directoryClient(configuration.directory)
 
         var options = StoreOptions(maximumConnections: configuration.databaseMaxConnections)
         options.postgresSchema = configuration.databaseSchema
@@ -86,10 +87,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         logger.info("archive: journal \(archive.journal) in \(configuration.resolvedArchiveDirectory)")
-        let components: ServerComponents
+        var components: ServerComponents
         do {
             components = try await ServerComponents.make(
                 configuration: configuration, store: store, archive: archive, logger: logger)
+            components.directory = Self.cachedDirectory(directoryClient, configuration.directory, cache: store,
+                                                        clock: components.clock, logger: logger)
         } catch {
             await archive.close()
             try? await store.shutdown()

@@ -11,6 +11,7 @@ struct DispatchStep: InvoiceStep {
 
     func run(_ job: Job, context: PipelineContext) async throws {
         guard let record = try await loadInvoice(job, context: context) else { return }
+        guard try await BuyerDirectoryCheck().clears(record, job: job, step: self, context: context) else { return }
         let document = try await context.store.read { transaction in
             let ubl = try await transaction.document(invoice: record.id, kind: .ubl, tenant: record.tenant)
             let cii = try await transaction.document(invoice: record.id, kind: .cii, tenant: record.tenant)
