@@ -30,10 +30,14 @@ struct DirectoryClientTests {
             #expect(line.routingCode?.routingIdentifierType == "0224")
             #expect(line.legalUnit?.businessName == "Collectivité Exemple")
 
-            #expect(try await client.company(siren: "123456789") == nil)
-            #expect(try await client.facility(siret: "12345678900011") == nil)
-            #expect(try await client.routingCode(siret: "31514329600017", code: "NOPE") == nil)
-            #expect(try await client.directoryLine(addressingIdentifier: "no-such-line") == nil)
+            let noCompany = try await client.company(siren: "123456789")
+            let noFacility = try await client.facility(siret: "12345678900011")
+            let noRouting = try await client.routingCode(siret: "31514329600017", code: "NOPE")
+            let noLine = try await client.directoryLine(addressingIdentifier: "no-such-line")
+            #expect(noCompany == nil)
+            #expect(noFacility == nil)
+            #expect(noRouting == nil)
+            #expect(noLine == nil)
             #expect(try await client.healthy())
         }
     }
