@@ -90,7 +90,9 @@ struct DirectoryLookupCommand: AsyncParsableCommand {
         if settings.clientID == nil { missing.append("directory.client_id") }
         if settings.clientSecret == nil { missing.append("directory.client_secret") }
         guard let tokenURL = settings.tokenURL, let clientID = settings.clientID, let secret = settings.clientSecret
-        else { throw Failure(description: "directory.url is set but \(missing.joined(separator: ", ")) is not") }
+        else {
+            throw Failure(description: "directory.url is set but not \(missing.joined(separator: ", ")): set them too")
+        }
         for (key, value) in [("directory.url", url), ("directory.token_url", tokenURL)]
         where !(value.hasPrefix("http://") || value.hasPrefix("https://")) {
             throw Failure(description: "\(key): \"\(value)\" is not an http(s) URL")
@@ -119,7 +121,12 @@ struct DirectoryLookupCommand: AsyncParsableCommand {
     static func json(_ answer: DirectoryAnswer) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(answer)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let data: Data?
+        switch answer {
+        case .found(let entry): data = try? encoder.encode(entry)
+        case .notFound(let reason): data = try? encoder.encode(["notFound": reason])
+        }
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }
 
