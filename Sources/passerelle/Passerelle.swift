@@ -14,7 +14,7 @@ struct Passerelle: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, ValidateCommand.self, ConvertCommand.self, FacturXCommand.self, InspectCommand.self,
             RulesCommand.self, ImportCommand.self, CDARCommand.self, ArchiveCommand.self, BenchCommand.self,
-            SandboxCommand.self, AuditCommand.self, AcceptanceCommand.self,
+            SandboxCommand.self, AuditCommand.self, AcceptanceCommand.self, DirectoryCommand.self,
         ]
     )
 }

@@ -58,6 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Self.bootstrapLogging(level: configuration.logLevel)
         for warning in loaded.warnings { logger.warning("\(warning)") }
         let channelsConfiguration = try Self.loadChannels(configuration.channelsFile)
+        let directoryClient = try Self.directoryClient(configuration.directory)
 
         var options = StoreOptions(maximumConnections: configuration.databaseMaxConnections)
         options.postgresSchema = configuration.databaseSchema
@@ -109,10 +110,12 @@ struct ServeCommand: AsyncParsableCommand {
             try? await store.shutdown()
             throw error
         }
-        let components: ServerComponents
+        var components: ServerComponents
         do {
             components = try await ServerComponents.make(
                 configuration: configuration, store: store, dispatcher: dispatcher, archive: archive, logger: logger)
+            components.directory = Self.cachedDirectory(directoryClient, configuration.directory, cache: store,
+                                                        clock: components.clock, logger: logger)
         } catch {
             await chorusProWiring?.close()
             await platform?.client.shutdown()

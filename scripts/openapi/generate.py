@@ -161,7 +161,11 @@ def schemas(invoice_schema):
                        ["countryCode"]),
         "electronicAddress": string("BT-49, the directory's addressing identifier.", maxLength=125),
         "electronicAddressScheme": string("BT-49-1, e.g. 0225."), "routingCode": string(),
-        "preferredFormat": string(enum=["cii", "ubl", "facturx"]), "priceGroup": string(), **master_common,
+        "preferredFormat": string(enum=["cii", "ubl", "facturx"]), "priceGroup": string(),
+        "receivingPlatform": obj({"type": string("Directory platformType: WK an accredited platform (PA), DFH the PPF."),
+                                  "identifier": string("The platform's identifier, when the directory gives one.")},
+                                 ["type"], "Written by the directory lookup before sending (docs/directory.md)."),
+        **master_common,
     }, ["name"], "A customer (buyer) kept identical with the ERP.")
     product = obj({
         "code": string("BT-155, the code invoice lines cite."), "name": string("BT-153"),

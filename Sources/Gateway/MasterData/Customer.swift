@@ -27,6 +27,9 @@ public struct Customer: Hashable, Sendable, Codable {
     public var electronicAddressScheme: String?
     /// The routing code within the buyer's organisation (directory "code routage").
     public var routingCode: String?
+    /// The platform that receives the customer's invoices, as the directory says (written back by the lookup
+    /// before sending, next to ``electronicAddress``).
+    public var receivingPlatform: ReceivingPlatform?
     public var preferredFormat: PreferredFormat?
     /// The price-list group the customer belongs to.
     public var priceGroup: String?
@@ -35,7 +38,8 @@ public struct Customer: Hashable, Sendable, Codable {
     public init(code: String, name: String, siren: String? = nil, siret: String? = nil, vatIdentifier: String? = nil,
                 address: CustomerAddress? = nil, electronicAddress: String? = nil,
                 electronicAddressScheme: String? = nil, routingCode: String? = nil,
-                preferredFormat: PreferredFormat? = nil, priceGroup: String? = nil, active: Bool = true) {
+                preferredFormat: PreferredFormat? = nil, priceGroup: String? = nil, active: Bool = true,
+                receivingPlatform: ReceivingPlatform? = nil) {
         self.code = code
         self.name = name
         self.siren = siren
@@ -48,6 +52,7 @@ public struct Customer: Hashable, Sendable, Codable {
         self.preferredFormat = preferredFormat
         self.priceGroup = priceGroup
         self.active = active
+        self.receivingPlatform = receivingPlatform
     }
 }
 

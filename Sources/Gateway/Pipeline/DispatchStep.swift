@@ -11,6 +11,7 @@ struct DispatchStep: InvoiceStep {
 
     func run(_ job: Job, context: PipelineContext) async throws {
         guard let record = try await loadInvoice(job, context: context) else { return }
+        guard try await BuyerDirectoryCheck().clears(record, job: job, step: self, context: context) else { return }
         let routed = try await RoutedDispatch.send(record, context: context)
         let outcome = routed.outcome
         switch outcome {

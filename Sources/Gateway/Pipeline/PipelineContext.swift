@@ -39,6 +39,8 @@ public struct PipelineContext: Sendable {
     public var events: EventRecorder
     /// The legal archive; nil: the pipeline goes from render straight to dispatch (nothing is archived).
     public var archive: (any ArchivePort)?
+    /// The directory asked before sending (``BuyerDirectoryCheck``); nil: no lookup.
+    public var directory: (any DirectoryPort)? = nil
 
     public init(store: any GatewayStore, clock: any GatewayClock = SystemClock(),
                 dispatcher: any DispatchPort = HoldDispatcher(), webhooks: any WebhookTransport,

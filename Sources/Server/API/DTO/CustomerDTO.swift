@@ -14,12 +14,19 @@ struct CustomerDTO: MasterDataDTO {
         var countryCode: String?
     }
 
+    /// The platform receiving the customer's invoices, as the directory says.
+    struct Platform: Codable, Sendable {
+        /// `WK` an accredited platform (PA), `DFH` the public portal (PPF).
+        var type: String?
+        var identifier: String?
+    }
+
     static let resource = "customers"
     static let shape = JSONShape.object([
         "code": .any, "name": .any, "siren": .any, "siret": .any, "vatIdentifier": .any,
         "address": .leaves("line1", "line2", "city", "postCode", "countryCode"),
         "electronicAddress": .any, "electronicAddressScheme": .any, "routingCode": .any, "preferredFormat": .any,
-        "priceGroup": .any, "active": .any, "version": .any, "expectedVersion": .any,
+        "priceGroup": .any, "active": .any, "receivingPlatform": .leaves("type", "identifier"), "version": .any, "expectedVersion": .any,
     ])
 
     /// The ERP's customer code; BT-46 on invoices.
@@ -38,6 +45,8 @@ struct CustomerDTO: MasterDataDTO {
     /// BT-49-1, e.g. `0225`.
     var electronicAddressScheme: String?
     var routingCode: String?
+    /// Written by the directory lookup before sending (docs/directory.md).
+    var receivingPlatform: Platform?
     /// `cii`, `ubl` or `facturx`.
     var preferredFormat: String?
     var priceGroup: String?
@@ -57,6 +66,7 @@ struct CustomerDTO: MasterDataDTO {
         electronicAddress = item.electronicAddress
         electronicAddressScheme = item.electronicAddressScheme
         routingCode = item.routingCode
+        receivingPlatform = item.receivingPlatform.map { Platform(type: $0.type, identifier: $0.identifier) }
         preferredFormat = item.preferredFormat?.rawValue
         priceGroup = item.priceGroup
         active = item.active
@@ -70,10 +80,15 @@ struct CustomerDTO: MasterDataDTO {
             CustomerAddress(line1: address.line1, line2: address.line2, city: address.city, postCode: address.postCode,
                             countryCode: reader.required(address.countryCode, field: "address.countryCode"))
         }
+        let platform = receivingPlatform.map { platform in
+            ReceivingPlatform(type: reader.required(platform.type, field: "receivingPlatform.type"),
+                              identifier: platform.identifier)
+        }
         try reader.check()
         return Customer(
             code: self.code ?? code, name: name ?? "", siren: siren, siret: siret, vatIdentifier: vatIdentifier,
             address: address, electronicAddress: electronicAddress, electronicAddressScheme: electronicAddressScheme,
-            routingCode: routingCode, preferredFormat: format, priceGroup: priceGroup, active: active ?? true)
+            routingCode: routingCode, preferredFormat: format, priceGroup: priceGroup, active: active ?? true,
+            receivingPlatform: platform)
     }
 }

@@ -127,5 +127,23 @@ public struct ConfigurationSetting: Sendable {
         .init("channels.file", "YAML file of the ERP file channels: pick-up folders (local or SFTP) and result files (docs/erp-files.md)", default: "(none)") { config, text throws(InvalidValue) in
             config.channelsFile = try ConfigurationValues.text(text, what: "a file path")
         },
+        .init("directory.url", "AFNOR Directory Service root (…/directory-service); the buyer is looked up before sending (docs/directory.md)", default: "(none: no lookup)") { config, text throws(InvalidValue) in
+            config.directory.url = try ConfigurationValues.text(text, what: "an http(s) URL")
+        },
+        .init("directory.token_url", "OAuth2 token endpoint of the Directory Service (client credentials)", default: "(none)") { config, text throws(InvalidValue) in
+            config.directory.tokenURL = try ConfigurationValues.text(text, what: "an http(s) URL")
+        },
+        .init("directory.client_id", "OAuth2 client id for the Directory Service", default: "(none)") { config, text throws(InvalidValue) in
+            config.directory.clientID = try ConfigurationValues.text(text, what: "a client id")
+        },
+        .init("directory.client_secret", "OAuth2 client secret for the Directory Service (better in the environment)", default: "(none)") { config, text throws(InvalidValue) in
+            config.directory.clientSecret = try ConfigurationValues.text(text, what: "a client secret")
+        },
+        .init("directory.found_ttl", "How long a found directory line is reused (shared by the nodes)", default: "24h") { config, text throws(InvalidValue) in
+            config.directory.foundLifetime = try ConfigurationValues.duration(text, minimum: .seconds(1))
+        },
+        .init("directory.not_found_ttl", "How long \"not in the directory\" is reused", default: "1h") { config, text throws(InvalidValue) in
+            config.directory.notFoundLifetime = try ConfigurationValues.duration(text, minimum: .seconds(1))
+        },
     ] + platformSettings
 }

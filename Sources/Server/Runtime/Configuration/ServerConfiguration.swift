@@ -26,8 +26,23 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var channelsFile: String?
     /// The accredited platform invoices are sent to (AFNOR Flow Service); unset: invoices are held.
     public var platform = PlatformSettings()
+    /// The AFNOR Directory Service asked before sending (docs/directory.md); no URL = no lookup.
+    public var directory = DirectorySettings()
 
     public init() {}
+
+    /// The Directory Service client (docs/directory.md). Read by the executable.
+    public struct DirectorySettings: Sendable, Equatable {
+        /// The service root, e.g. `https://api.directory.example.com/directory-service`; nil = no lookup.
+        public var url: String?
+        public var tokenURL: String?
+        public var clientID: String?
+        public var clientSecret: String?
+        /// How long a found directory line is reused.
+        public var foundLifetime: Duration = .seconds(24 * 3600)
+        /// How long "not in the directory" is reused.
+        public var notFoundLifetime: Duration = .seconds(3600)
+    }
 
     public struct Server: Sendable, Equatable {
         public var host = "127.0.0.1"
