@@ -14,5 +14,6 @@ enum Migrations {
                   statements: AuditTrailSchema.statements),
         Migration(version: 3, name: "lifecycle statuses and payments", statements: LifecycleSchema.statements),
         Migration(version: 4, name: "file channel fingerprints and cursors", statements: ChannelStateSchema.statements),
+        Migration(version: 10, name: "result-file outbox", statements: ResultFileOutboxSchema.statements),
     ]
 }
