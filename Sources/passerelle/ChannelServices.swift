@@ -43,6 +43,12 @@ struct ChannelService: Service {
                 return written.isEmpty ? nil : "wrote \(written.joined(separator: ", "))"
             })
         }
+        for payments in runtime.paymentFiles {
+            services.append(ChannelService(name: payments.name, interval: payments.interval, logger: logger) {
+                let written = try await payments.run()
+                return written.isEmpty ? nil : "wrote \(written.joined(separator: ", "))"
+            })
+        }
         return services
     }
 }

@@ -27,14 +27,18 @@ extension ImportBench {
         mapping.validate = validate
         let store = try await SQLGatewayStore.open(url: "sqlite:" + folder.appendingPathComponent("bench.db").path)
         try await store.migrate()
+        var importer = FileImporter(mapping: mapping, actor: "channel:bench", store: store)
+        let timings = ImportTimings()
+        importer.timings = timings
         let channel = PickupChannel(
             name: "bench", interval: .seconds(1),
             worker: PickupWorker(
                 folder: LocalChannelFolder(root: inbox), completion: .stableFor(.zero),
                 fingerprints: StoreFingerprintRegistry(store: store, channel: "bench", tenant: TenantID("default")),
                 spool: folder.appendingPathComponent("spool").path),
-            importer: FileImporter(mapping: mapping, actor: "channel:bench", store: store),
-            acknowledgements: (folder: LocalChannelFolder(root: outbox) as any ChannelFolder, format: .csv))
+            importer: importer,
+            acknowledgements: (folder: LocalChannelFolder(root: outbox) as any ChannelFolder, format: .csv),
+            state: store, tenant: TenantID("default"))
         let start = ContinuousClock.now
         let outcomes: [PickupOutcome]
         do {
@@ -56,6 +60,13 @@ extension ImportBench {
         print(String(format: "pick-up to every invoice queued: %.2f s, %.0f invoices/s, %.0f lines/s", seconds,
                      Double(stored) / seconds, Double(report?.linesRead ?? 0) / seconds))
         print("acknowledgement: \(try FileManager.default.contentsOfDirectory(atPath: outbox).joined(separator: ", "))")
+        let (reading, encoding, storing) = (await timings.reading, await timings.encoding, await timings.storing)
+        let transactions = await timings.transactions
+        print(String(
+            format: "phases: reading and building %.1f s (one task); encoding %.1f s and storing %.1f s in %d "
+                + "transactions (sums over up to %d batches in flight)",
+            ProgressLine.seconds(reading), ProgressLine.seconds(encoding), ProgressLine.seconds(storing),
+            transactions, importer.submissionsInFlight))
         print("peak RSS (VmHWM): \(Self.peakResidentMemory() ?? "unknown")")
     }
 }

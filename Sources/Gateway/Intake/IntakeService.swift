@@ -71,72 +71,98 @@ public struct IntakeService: Sendable {
     }
 
     public func receive(_ request: IntakeRequest) async throws -> IntakeOutcome {
-        let decoded: InvoicePayload.Decoded
+        let prepared = try prepare(request, invoice: nil)
         do {
-            decoded = try InvoicePayload.decode(request.payload)
-        } catch {
-            throw IntakeError.unreadable(format: error.format, message: error.message)
+            return try await insert(prepared.record, payload: request.payload, references: prepared.references,
+                                    request: request)
+        } catch StoreError.duplicate {
+            // Lost a race with the same request: the winner's record is the answer.
+            return try await store.transaction { transaction in
+                try await existingOutcome(for: prepared.record, in: transaction) ?? .existing(prepared.record)
+            }
         }
-        guard let documentKey = DocumentKey(invoice: decoded.invoice) else {
+    }
+
+    /// A request read into the invoice record intake stores.
+    struct Prepared: Sendable {
+        var record: InvoiceRecord
+        var references: [InvoiceReference]
+    }
+
+    /// Reads the payload (unless the caller holds the invoice it encodes: then `invoice`, taken as JSON) and makes
+    /// the record.
+    func prepare(_ request: IntakeRequest, invoice given: Invoice?) throws(IntakeError) -> Prepared {
+        let invoice: Invoice
+        let format: SourceFormat
+        if let given {
+            (invoice, format) = (given, .json)
+        } else {
+            do {
+                let decoded = try InvoicePayload.decode(request.payload)
+                (invoice, format) = (decoded.invoice, decoded.format)
+            } catch {
+                throw IntakeError.unreadable(format: error.format, message: error.message)
+            }
+        }
+        guard let documentKey = DocumentKey(invoice: invoice) else {
             throw IntakeError.missingIdentity(
                 "the invoice needs a number (BT-1) and an issue date (BT-2) to be identified")
         }
         let now = clock.now()
-        let invoice = decoded.invoice
         let record = InvoiceRecord(
             id: .make(), tenant: request.tenant, state: .received, documentKey: documentKey,
             idempotencyKey: request.idempotencyKey, payloadSHA256: Hashing.sha256Hex(request.payload),
-            sourceFormat: decoded.format, issueDate: invoice.issueDate, buyerName: invoice.buyer.name,
+            sourceFormat: format, issueDate: invoice.issueDate, buyerName: invoice.buyer.name,
             customerCode: invoice.buyer.identifiers.first?.value, currencyCode: invoice.currencyCode,
             totalWithVAT: invoice.totals.taxInclusiveAmount, batchID: request.batchID, createdAt: now, updatedAt: now)
-        do {
-            let references = InvoiceReference.extract(from: invoice, tenant: record.tenant, invoiceID: record.id)
-            return try await insert(record, payload: request.payload, references: references, request: request)
-        } catch StoreError.duplicate {
-            // Lost a race with the same request: the winner's record is the answer.
-            return try await store.transaction { transaction in
-                try await existingOutcome(for: record, in: transaction) ?? .existing(record)
-            }
-        }
+        let references = InvoiceReference.extract(from: invoice, tenant: record.tenant, invoiceID: record.id)
+        return Prepared(record: record, references: references)
     }
 
     private func insert(_ record: InvoiceRecord, payload: [UInt8], references: [InvoiceReference],
                         request: IntakeRequest) async throws
         -> IntakeOutcome
     {
-        let actor = request.actor
-        let events = self.events
-        return try await store.transaction { transaction in
+        try await store.transaction { transaction in
             if let existing = try await existingOutcome(for: record, in: transaction) { return existing }
-            try await transaction.insertInvoice(record)
-            try await transaction.putDocument(StoredDocument(
-                tenant: record.tenant, invoiceID: record.id, kind: .original,
-                mediaType: record.sourceFormat.mediaType, bytes: payload, sha256: record.payloadSHA256,
-                createdAt: record.createdAt))
-            try await transaction.insertReferences(references)
-            if let reference = request.erpReference {
-                try await transaction.putERPReference(invoice: record.id, tenant: record.tenant, reference: reference)
-            }
-            try await events.record(
-                InvoiceEvent(
-                    tenant: record.tenant, invoiceID: record.id, type: "invoice.received", state: .received,
-                    dedupKey: "received", actor: actor,
-                    message: "Invoice \(record.documentKey.number) received as \(record.sourceFormat.rawValue)",
-                    occurredAt: record.createdAt),
-                record: record, in: transaction)
-            try await transaction.enqueue(NewJob(
-                tenant: record.tenant, kind: .check, invoiceID: record.id, runAt: record.createdAt))
-            if let action = request.auditAction {
-                try await transaction.appendAudit(AuditEntry(
-                    tenant: record.tenant, actor: actor, action: action, target: record.id.rawValue,
-                    requestID: request.requestID, outcome: "created", occurredAt: record.createdAt))
-            }
-            return .created(record)
+            return try await write(record, payload: payload, references: references, request: request,
+                                   in: transaction)
         }
     }
 
+    /// Writes a new invoice: its record, original payload, references, event, change-feed entry and check job.
+    func write(_ record: InvoiceRecord, payload: [UInt8], references: [InvoiceReference], request: IntakeRequest,
+               in transaction: any StoreTransaction) async throws -> IntakeOutcome
+    {
+        let actor = request.actor
+        try await transaction.insertInvoice(record)
+        try await transaction.putDocument(StoredDocument(
+            tenant: record.tenant, invoiceID: record.id, kind: .original,
+            mediaType: record.sourceFormat.mediaType, bytes: payload, sha256: record.payloadSHA256,
+            createdAt: record.createdAt))
+        try await transaction.insertReferences(references)
+        if let reference = request.erpReference {
+            try await transaction.putERPReference(invoice: record.id, tenant: record.tenant, reference: reference)
+        }
+        try await events.record(
+            InvoiceEvent(
+                tenant: record.tenant, invoiceID: record.id, type: "invoice.received", state: .received,
+                dedupKey: "received", actor: actor,
+                message: "Invoice \(record.documentKey.number) received as \(record.sourceFormat.rawValue)",
+                occurredAt: record.createdAt),
+            record: record, in: transaction)
+        try await transaction.enqueue(NewJob(
+            tenant: record.tenant, kind: .check, invoiceID: record.id, runAt: record.createdAt))
+        if let action = request.auditAction {
+            try await transaction.appendAudit(AuditEntry(
+                tenant: record.tenant, actor: actor, action: action, target: record.id.rawValue,
+                requestID: request.requestID, outcome: "created", occurredAt: record.createdAt))
+        }
+        return .created(record)
+    }
+
     /// The answer when this request was already taken, or a conflict when its keys were used by another payload.
-    private func existingOutcome(for record: InvoiceRecord, in transaction: any StoreTransaction) async throws
+    func existingOutcome(for record: InvoiceRecord, in transaction: any StoreTransaction) async throws
         -> IntakeOutcome?
     {
         if let key = record.idempotencyKey,

@@ -22,6 +22,53 @@ public protocol ChannelStateStore: Sendable {
     /// order the change feed serialised them (a reader never misses an event that commits later with a lower
     /// position).
     func statusChanges(tenant: TenantID, after position: Int64, limit: Int) async throws -> StatusChangePage
+
+    /// The payments of the tenant (211/212) recorded after `position` (their change-feed position, the
+    /// reconciliation feed's cursor), at most `limit`, in feed order, with the invoice facts and its platform.
+    func paymentFileRows(tenant: TenantID, after position: Int64, limit: Int) async throws -> [PaymentFileRow]
+
+    /// Queues a result file for delivery (the outbox of migration 10). With `cursor`, the channel's cursor moves
+    /// from `cursor.from` to `cursor.to` in the same transaction, and nothing is queued (false) when the cursor was
+    /// not at `cursor.from`: of several nodes, exactly one queues each batch.
+    func queueResultFile(channel: String, tenant: TenantID, name: String, bytes: [UInt8],
+                         cursor: (from: Int64, to: Int64)?, at: Date) async throws -> Bool
+    /// The channel's queued result files, oldest first.
+    func queuedResultFiles(channel: String, tenant: TenantID, limit: Int) async throws -> [QueuedResultFile]
+    /// Takes a queued file for delivery until `until`; false when another holder's lease has not expired.
+    func leaseResultFile(_ id: Int64, holder: String, now: Date, until: Date) async throws -> Bool
+    /// Records that the file's temporary copy is complete in the outbox folder (only its rename remains).
+    func markResultFileWritten(_ id: Int64) async throws
+    /// Forgets a delivered file.
+    func removeResultFile(_ id: Int64) async throws
+}
+
+/// A result file waiting in the store until it is renamed into place in the ERP's folder.
+public struct QueuedResultFile: Sendable, Hashable {
+    public var id: Int64
+    /// The final name in the outbox folder.
+    public var name: String
+    public var bytes: [UInt8]
+    /// Its temporary copy was completely written (the rename may or may not have happened).
+    public var written: Bool
+
+    public init(id: Int64, name: String, bytes: [UInt8], written: Bool) {
+        self.id = id
+        self.name = name
+        self.bytes = bytes
+        self.written = written
+    }
+}
+
+/// One row of a payment file: a payment with its invoice facts and the platform the invoice went through.
+public struct PaymentFileRow: Sendable, Hashable {
+    public var entry: ReconciliationEntry
+    /// The accredited platform the invoice was submitted through, when known.
+    public var platform: String?
+
+    public init(entry: ReconciliationEntry, platform: String?) {
+        self.entry = entry
+        self.platform = platform
+    }
 }
 
 /// A page of status changes and the position it reaches (also past entries that are not invoice events).

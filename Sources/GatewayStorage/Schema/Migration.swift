@@ -15,5 +15,6 @@ enum Migrations {
         Migration(version: 3, name: "lifecycle statuses and payments", statements: LifecycleSchema.statements),
         Migration(version: 4, name: "file channel fingerprints and cursors", statements: ChannelStateSchema.statements),
         Migration(version: 7, name: "directory answers cache", statements: DirectoryCacheSchema.statements),
+        Migration(version: 10, name: "result-file outbox", statements: ResultFileOutboxSchema.statements),
     ]
 }

@@ -18,9 +18,13 @@ public struct FileImporter: Sendable {
     public var clock: any GatewayClock
     /// Largest XML file read (XML is parsed whole).
     public var maximumXMLBytes = 64 << 20
-    /// Invoices handed to intake at once: the next invoices are read while earlier ones are stored (the store
-    /// still writes one transaction at a time). 1 = one after the other.
-    public var submissionsInFlight = 4
+    /// Batches handed to intake at once: the next invoices are read (and encoded) while earlier batches are stored
+    /// (the store still writes one transaction at a time). 1 = one after the other.
+    public var submissionsInFlight = 3
+    /// Invoices stored per store transaction (``IntakeService/receive(batch:)``); each keeps its own outcome.
+    public var invoicesPerTransaction = 250
+    /// When set, the time spent per phase is added to it (benchmarks).
+    public var timings: ImportTimings?
 
     public init(mapping: ERPMapping, tenant: TenantID = TenantID("default"), actor: String = "file:import",
                 store: (any GatewayStore)?, clock: any GatewayClock = SystemClock()) {
@@ -85,10 +89,17 @@ public struct FileImporter: Sendable {
         let intake = store.map { IntakeService(store: $0, clock: clock) }
         let masterData = store.map { MasterDataService(store: $0, clock: clock) }
         let limit = max(1, submissionsInFlight)
-        let (tenant, actor) = (self.tenant, self.actor)
-        try await withThrowingTaskGroup(of: Submitted.self) { group in
+        let batchSize = max(1, invoicesPerTransaction)
+        let (tenant, actor, timings) = (self.tenant, self.actor, self.timings)
+        var readingTime = Duration.zero
+        try await withThrowingTaskGroup(of: [Submitted].self) { group in
             var inFlight = 0
+            var batch: [ReadInvoice] = []
+            batch.reserveCapacity(batchSize)
+            var readStart = ContinuousClock.now
             while let unit = try source.next() {
+                readingTime += ContinuousClock.now - readStart
+                defer { readStart = ContinuousClock.now }
                 report.itemsRead += 1
                 switch unit {
                 case .rejected(let rejection):
@@ -101,13 +112,17 @@ public struct FileImporter: Sendable {
                             duplicate: false))
                         break
                     }
+                    batch.append(read)
+                    guard batch.count >= batchSize else { break }
                     if inFlight >= limit, let done = try await group.next() {
-                        Self.merge(done, into: &report)
+                        for submitted in done { Self.merge(submitted, into: &report) }
                         inFlight -= 1
                     }
-                    group.addTask {
-                        await Self.submit(read, intake: intake, tenant: tenant, actor: actor, batchID: batchID)
+                    group.addTask { [batch] in
+                        await Self.submit(batch, intake: intake, tenant: tenant, actor: actor, batchID: batchID,
+                                      timings: timings)
                     }
+                    batch.removeAll(keepingCapacity: true)
                     inFlight += 1
                 case .masterData(let item):
                     guard let masterData else {
@@ -121,8 +136,17 @@ public struct FileImporter: Sendable {
                 report.bytesRead = read.bytesRead
                 progress?(read, report)
             }
-            while let done = try await group.next() { Self.merge(done, into: &report) }
+            if !batch.isEmpty, let intake {
+                group.addTask { [batch] in
+                    await Self.submit(batch, intake: intake, tenant: tenant, actor: actor, batchID: batchID,
+                                      timings: timings)
+                }
+            }
+            while let done = try await group.next() {
+                for submitted in done { Self.merge(submitted, into: &report) }
+            }
         }
+        await timings?.add(reading: readingTime)
         let read = source.progress
         report.linesRead = read.linesRead
         report.bytesRead = read.bytesRead
@@ -155,34 +179,54 @@ public struct FileImporter: Sendable {
         }
     }
 
-    /// Encodes the invoice (unless the file's own bytes are kept) and hands it to intake.
-    static func submit(_ read: ReadInvoice, intake: IntakeService, tenant: TenantID, actor: String, batchID: String?)
-        async -> Submitted
+    /// Encodes each invoice (unless the file's own bytes are kept) and hands the batch to intake in one
+    /// transaction; each invoice keeps its own outcome.
+    static func submit(_ reads: [ReadInvoice], intake: IntakeService, tenant: TenantID, actor: String,
+                       batchID: String?, timings: ImportTimings? = nil) async -> [Submitted]
     {
-        let payload = read.payload ?? InvoiceJSON.encode(read.invoice)
-        let request = IntakeRequest(tenant: tenant, payload: payload, actor: actor, batchID: batchID)
-        do {
-            let outcome = try await intake.receive(request)
-            let duplicate: Bool
-            switch outcome {
-            case .created: duplicate = false
-            case .existing: duplicate = true
-            }
-            return .accepted(AcceptedItem(
-                number: read.number, firstLine: read.firstLine, lastLine: read.lastLine,
-                invoiceID: outcome.record.id.rawValue, duplicate: duplicate))
-        } catch {
-            let message: String
-            switch error as? IntakeError {
-            case .conflict(_, let reason)?: message = reason
-            case .missingIdentity(let reason)?: message = reason
-            case .unreadable(_, let reason)?: message = reason
-            case nil: message = "the gateway could not store the invoice: \(error)"
-            }
-            return .rejected(Rejection(
-                invoiceNumber: read.number.isEmpty ? nil : read.number, firstLine: read.firstLine,
-                lastLine: read.lastLine, problems: [RowProblem(line: read.firstLine, message: message)]))
+        let encodeStart = ContinuousClock.now
+        let items = reads.map { read in
+            IntakeItem(request: IntakeRequest(tenant: tenant, payload: read.payload ?? InvoiceJSON.encode(read.invoice),
+                                              actor: actor, batchID: batchID),
+                       invoice: read.payload == nil ? read.invoice : nil)
         }
+        let storeStart = ContinuousClock.now
+        let results: [Result<IntakeOutcome, IntakeError>]
+        do {
+            results = try await intake.receive(batch: items)
+        } catch {
+            let message = "the gateway could not store the invoice: \(error)"
+            return reads.map { rejected($0, message) }
+        }
+        await timings?.add(encoding: storeStart - encodeStart, storing: ContinuousClock.now - storeStart,
+                           transactions: 1)
+        return zip(reads, results).map { read, result in
+            switch result {
+            case .success(let outcome):
+                let duplicate: Bool
+                switch outcome {
+                case .created: duplicate = false
+                case .existing: duplicate = true
+                }
+                return .accepted(AcceptedItem(
+                    number: read.number, firstLine: read.firstLine, lastLine: read.lastLine,
+                    invoiceID: outcome.record.id.rawValue, duplicate: duplicate))
+            case .failure(let error):
+                let message: String
+                switch error {
+                case .conflict(_, let reason): message = reason
+                case .missingIdentity(let reason): message = reason
+                case .unreadable(_, let reason): message = reason
+                }
+                return rejected(read, message)
+            }
+        }
+    }
+
+    static func rejected(_ read: ReadInvoice, _ message: String) -> Submitted {
+        .rejected(Rejection(
+            invoiceNumber: read.number.isEmpty ? nil : read.number, firstLine: read.firstLine,
+            lastLine: read.lastLine, problems: [RowProblem(line: read.firstLine, message: message)]))
     }
 
     private func write(_ item: MasterDataUnit, with service: MasterDataService, into report: inout ImportReport)

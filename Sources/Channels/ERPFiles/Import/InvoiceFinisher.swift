@@ -104,7 +104,7 @@ extension InvoiceDraft {
                         columnNames: [String], _ conventions: ValueConventions)
     {
         for (index, field) in plan where index < fields.count {
-            let text = fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = fields[index].trimmedField
             guard !text.isEmpty else { continue }
             do {
                 try apply(field, text, conventions)
@@ -122,7 +122,7 @@ extension InvoiceDraft {
         var draft = LineDraft(sourceLine: line)
         defaults.apply(to: &draft, problems: &problems)
         for (index, field) in plan where index < fields.count {
-            let text = fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = fields[index].trimmedField
             guard !text.isEmpty else { continue }
             do {
                 try draft.apply(field, text, conventions)

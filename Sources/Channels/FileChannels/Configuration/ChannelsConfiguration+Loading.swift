@@ -28,7 +28,7 @@ extension ChannelsConfiguration {
         guard let root else { return configuration }
         let reader = ChannelsReader(base: base, environment: environment)
         let top = try reader.mapping(root, "")
-        try reader.known(top, ["sftp", "pickup", "status"], "")
+        try reader.known(top, ["sftp", "pickup", "status", "payments"], "")
         if let servers = top["sftp"] {
             for (key, node) in try reader.mapping(servers, "sftp") {
                 let name = key.string ?? ""
@@ -51,6 +51,14 @@ extension ChannelsConfiguration {
                                                  line: reader.line(node))
             }
             configuration.statusFiles.append(status)
+        }
+        for (index, node) in try reader.sequence(top["payments"], "payments").enumerated() {
+            let payments = try reader.status(node, setting: "payments[\(index)]", servers: configuration.sftp)
+            guard names.insert(payments.name).inserted else {
+                throw ChannelsConfigurationError("payments[\(index)].name", "\"\(payments.name)\" is used twice",
+                                                 line: reader.line(node))
+            }
+            configuration.paymentFiles.append(payments)
         }
         return configuration
     }

@@ -58,6 +58,7 @@ public struct ChannelsConfiguration: Sendable {
         public var acknowledgements: Destination?
     }
 
+    /// A result file written at a cadence from a cursor: status files and payment files.
     public struct StatusFiles: Sendable, Hashable {
         public var name: String
         public var tenant: TenantID
@@ -70,10 +71,12 @@ public struct ChannelsConfiguration: Sendable {
     public var sftp: [String: SFTPServer] = [:]
     public var pickups: [Pickup] = []
     public var statusFiles: [StatusFiles] = []
+    /// Payment files for lettering (`payments:`): the same settings as status files.
+    public var paymentFiles: [StatusFiles] = []
 
     public init() {}
 
-    public var isEmpty: Bool { pickups.isEmpty && statusFiles.isEmpty }
+    public var isEmpty: Bool { pickups.isEmpty && statusFiles.isEmpty && paymentFiles.isEmpty }
 }
 
 /// A channels file that cannot be used: the setting, its line, and what is expected.

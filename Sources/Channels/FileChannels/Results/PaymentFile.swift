@@ -2,66 +2,50 @@ import EInvoice
 import Foundation
 import Gateway
 
-/// One line of a payment file: a payment reported for an invoice (211 sent or 212 cashed) and what remains due.
-public struct PaymentFileEntry: Sendable, Hashable {
-    /// BT-1.
-    public var invoiceNumber: String
-    /// The ERP's accounting reference for the invoice (e.g. BT-19, the buyer accounting reference, or the ledger
-    /// entry the ERP gave).
-    public var accountingReference: String
-    public var payment: PaymentRecord
-    /// What remains due after this payment; nil when the invoice total is unknown.
-    public var remainingBalance: ExactDecimal?
-
-    public init(invoiceNumber: String, accountingReference: String, payment: PaymentRecord,
-                remainingBalance: ExactDecimal?) {
-        self.invoiceNumber = invoiceNumber
-        self.accountingReference = accountingReference
-        self.payment = payment
-        self.remainingBalance = remainingBalance
-    }
-
-    /// The entries of one invoice's payments, in date order, each with the balance remaining after it: the invoice
-    /// total (BT-112) minus the cashed (212) payments so far in the invoice currency, never below zero. A payment
-    /// sent (211) does not lower the balance (the seller has not received it yet).
-    public static func entries(invoiceNumber: String, accountingReference: String, ledger: PaymentLedger)
-        -> [PaymentFileEntry]
-    {
-        var cashed = ExactDecimal.zero
-        return ledger.records.map { record in
-            if record.kind == .cashed, record.currency == ledger.currency { cashed = cashed + record.amount }
-            let remaining = ledger.invoiceTotal.map { Swift.max(.zero, $0 - cashed) }
-            return PaymentFileEntry(invoiceNumber: invoiceNumber, accountingReference: accountingReference,
-                                    payment: record, remainingBalance: remaining)
-        }
-    }
-}
-
-/// The payment file sent back to the ERP for lettering.
+/// The payment file sent back to the ERP for lettering: the payments reported by 211 (Paiement transmis) and 212
+/// (Encaissée) lifecycle statuses, in the order they arrived (the reconciliation feed's order).
 ///
-/// CSV columns: `invoice;amount;currency;date;remaining_balance;accounting_reference;kind;message_id`. Amounts are
-/// exact decimals with a point (`1234.50`); `date` is `YYYY-MM-DD`; `kind` is `cashed` (212) or `sent` (211).
+/// CSV columns: `sequence;invoice;issue_date;amount_paid;payment_date;remaining_balance;currency;status_code;
+/// accounting_reference;platform`. `sequence` is the payment's feed position (the file channel's cursor, unique);
+/// amounts are exact decimals with a point (`1234.50`); dates are `YYYY-MM-DD`; `remaining_balance` is what remains
+/// after this payment (payments of its kind), never below zero, empty when the amount due is unknown;
+/// `accounting_reference` is the ERP's own reference given at intake (`Passerelle-ERP-Reference`); `platform` the
+/// accredited platform the invoice went through.
 public enum PaymentFile {
     public static let columns = [
-        "invoice", "amount", "currency", "date", "remaining_balance", "accounting_reference", "kind", "message_id",
+        "sequence", "invoice", "issue_date", "amount_paid", "payment_date", "remaining_balance", "currency",
+        "status_code", "accounting_reference", "platform",
     ]
 
-    public static func render(_ entries: [PaymentFileEntry], format: ResultFileFormat, at date: Date = Date())
+    /// `payments-<first sequence>-<last sequence>.csv` (12 digits each); nil without rows.
+    public static func name(for rows: [PaymentFileRow], format: ResultFileFormat) -> String? {
+        guard let first = rows.first?.entry.payment.feedSequence, let last = rows.last?.entry.payment.feedSequence
+        else { return nil }
+        return "payments-\(StatusFile.padded(first))-\(StatusFile.padded(last)).\(format.fileExtension)"
+    }
+
+    public static func render(_ rows: [PaymentFileRow], format: ResultFileFormat, at date: Date = Date())
         -> [UInt8]
     {
         var table = ResultTable(columns: columns)
-        for entry in entries {
+        for row in rows {
+            let entry = row.entry
+            let payment = entry.payment
             table.append([
-                entry.invoiceNumber, entry.payment.amount.description, entry.payment.currency,
-                entry.payment.date.date.isoText, entry.remainingBalance?.description ?? "",
-                entry.accountingReference, entry.payment.kind.rawValue, entry.payment.messageID,
+                String(payment.feedSequence), entry.invoiceNumber, entry.issueDate?.isoText ?? "",
+                payment.amount.description, payment.date.date.isoText, payment.remainingBalance?.description ?? "",
+                payment.currency, payment.statusCode, entry.erpReference ?? "", row.platform ?? "",
             ])
         }
         switch format {
         case .csv: return table.csv()
         case .xml:
-            return table.xml(root: "Payments", rootAttributes: [("writtenAt", ResultTable.timestamp(date))],
-                             row: "Payment")
+            return table.xml(
+                root: "Payments",
+                rootAttributes: [("writtenAt", ResultTable.timestamp(date)),
+                                 ("from", rows.first.map { String($0.entry.payment.feedSequence) }),
+                                 ("to", rows.last.map { String($0.entry.payment.feedSequence) })],
+                row: "Payment")
         }
     }
 }

@@ -3,10 +3,11 @@ import Gateway
 import SFTP
 
 /// The channels of a ``ChannelsConfiguration``, built and ready to run: one ``PickupChannel`` per pick-up, one
-/// ``StatusFileChannel`` per status-file channel, and one reconnecting SFTP client per server they use.
+/// ``StatusFileChannel`` per status-file channel, one ``PaymentFileChannel`` per payment-file channel, and one reconnecting SFTP client per server they use.
 public struct ChannelsRuntime: Sendable {
     public var pickups: [PickupChannel] = []
     public var statusFiles: [StatusFileChannel] = []
+    public var paymentFiles: [PaymentFileChannel] = []
     public var sftpClients: [ReconnectingSFTPClient] = []
 
     /// - Parameters:
@@ -56,13 +57,20 @@ public struct ChannelsRuntime: Sendable {
             let acknowledgements = try pickup.acknowledgements.map { (folder: try folder($0.location), format: $0.format) }
             runtime.pickups.append(PickupChannel(
                 name: pickup.name, interval: pickup.interval, worker: worker, importer: importer,
-                acknowledgements: acknowledgements, recoverAfter: pickup.recoverAfter))
+                acknowledgements: acknowledgements, state: state, tenant: pickup.tenant, clock: clock,
+                recoverAfter: pickup.recoverAfter))
         }
         for status in configuration.statusFiles {
             runtime.statusFiles.append(StatusFileChannel(
                 name: status.name, tenant: status.tenant, state: state, outbox: try folder(status.destination.location),
                 format: status.destination.format, interval: status.interval, maximumRows: status.maximumRows,
                 clock: clock))
+        }
+        for payments in configuration.paymentFiles {
+            runtime.paymentFiles.append(PaymentFileChannel(
+                name: payments.name, tenant: payments.tenant, state: state,
+                outbox: try folder(payments.destination.location), format: payments.destination.format,
+                interval: payments.interval, maximumRows: payments.maximumRows, clock: clock))
         }
         return runtime
     }
