@@ -60,11 +60,26 @@ public final class SQLGatewayStore: GatewayStore {
     }
 
     /// Applies missing migrations; returns the versions it applied (empty when the schema was up to date).
+    ///
+    /// Nodes starting together on one SQLite file queue for its write lock; the one migrating may hold it longer
+    /// than a transaction's busy timeout on a slow disk or a loaded machine, so a node that finds the file locked
+    /// tries again, for up to `migrationPatience` in all.
     @discardableResult
     public func migrateReportingVersions() async throws -> [Int] {
         let schema = self.schema
-        return try await withSession { transaction in try await Migrator.migrate(transaction, schema: schema) }
+        let clock = ContinuousClock()
+        let deadline = clock.now + Self.migrationPatience
+        while true {
+            do {
+                return try await withSession { transaction in try await Migrator.migrate(transaction, schema: schema) }
+            } catch StoreError.unavailable(let message) where message.contains("locked") && clock.now < deadline {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
     }
+
+    /// How long ``migrateReportingVersions()`` waits for another node's migration in all.
+    static let migrationPatience: Duration = .seconds(120)
 
     public func migrate() async throws {
         try await migrateReportingVersions()

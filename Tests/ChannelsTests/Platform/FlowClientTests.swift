@@ -32,7 +32,7 @@ struct FlowClientTests {
 
     @Test("a token the platform says has expired (401 TOKEN_EXPIRED) is fetched again once, and the call succeeds")
     func tokenRefreshOn401() async throws {
-        try await FlowSandbox.with(tokenLifetime: 1) { sandbox in
+        try await FlowSandbox.with(tokenLifetime: 3) { sandbox in
             // The client's clock stands still: it believes its token is still good when the sandbox no longer does.
             let time = ManualTime()
             var configuration = sandbox.configuration()
@@ -40,7 +40,7 @@ struct FlowClientTests {
             try await sandbox.withClient(configuration, now: { time.now() }) { client in
                 try await client.healthCheck()
                 #expect(await client.tokenFetches == 1)
-                try await Task.sleep(for: .milliseconds(2_200))
+                try await Task.sleep(for: .milliseconds(3_500))
                 try await client.healthCheck()
                 #expect(await client.tokenFetches == 2)
             }
@@ -212,7 +212,8 @@ struct FlowClientTests {
     func transportFailuresAreTransient() async throws {
         try await FlowSandbox.with { sandbox in
             var configuration = sandbox.configuration()
-            configuration.requestTimeout = .milliseconds(400)
+            // Below the hang (5 s), with room for the token call on a loaded machine.
+            configuration.requestTimeout = .seconds(2)
             try await sandbox.withClient(configuration) { client in
                 try await client.healthCheck()
                 try await sandbox.setFaults(#"{"dropRate": 1}"#)
