@@ -39,6 +39,8 @@ public struct PipelineContext: Sendable {
     public var events: EventRecorder
     /// The legal archive; nil: the pipeline goes from render straight to dispatch (nothing is archived).
     public var archive: (any ArchivePort)?
+    /// The platforms whose lifecycle flows `platformStatus` jobs fetch, by name (empty: none configured).
+    public var platforms: [String: any PlatformInboundPort] = [:]
 
     public init(store: any GatewayStore, clock: any GatewayClock = SystemClock(),
                 dispatcher: any DispatchPort = HoldDispatcher(), webhooks: any WebhookTransport,

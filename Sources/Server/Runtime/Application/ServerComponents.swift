@@ -30,6 +30,8 @@ public struct ServerComponents: Sendable {
     public let archive: (any ArchivePort)?
     /// The client behind ``webhooks`` when this value made it (and must shut it down).
     let ownedHTTPClient: HTTPClient?
+    /// The platforms whose announced lifecycle flows the workers fetch (`platformStatus` jobs), by name.
+    public var platforms: [String: any PlatformInboundPort] = [:]
 
     /// A start-up problem; the message names the setting or file.
     public struct StartupError: Error, CustomStringConvertible {
@@ -125,10 +127,11 @@ public struct ServerComponents: Sendable {
                 workerID: "\(baseID)/\(index + 1)", batchSize: workers.batchSize, leaseDuration: workers.lease,
                 idleDelay: workers.idleDelay,
                 retry: RetryPolicy(base: workers.retryBase, maximum: workers.retryMaximum))
-            let context = PipelineContext(
+            var context = PipelineContext(
                 store: store, clock: clock, dispatcher: dispatcher, webhooks: webhooks, archive: archive,
                 configuration: pipeline,
                 logger: workerLogger)
+            context.platforms = platforms
             services.append(PipelineWorkerService(
                 worker: PipelineWorker(context: context), readiness: readiness, name: "pipeline worker \(index + 1)"))
         }
