@@ -118,6 +118,7 @@ let package = Package(
                 "Gateway", "EInvoice", "EInvoiceSyntax", "EInvoiceRules", "SFTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSwift
         ),
@@ -160,7 +161,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ChannelsTests",
-            dependencies: ["Channels", "Gateway", "GatewayStorage", "EInvoice", "EInvoiceRules", "SFTP"],
+            dependencies: [
+                "Channels", "Gateway", "GatewayStorage", "EInvoice", "EInvoiceRules", "SFTP", "Sandbox",
+                "EInvoiceSyntax", "GatewayArchive", "Archive",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: strictSwift
         ),
         .target(

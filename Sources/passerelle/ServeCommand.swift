@@ -86,11 +86,21 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         logger.info("archive: journal \(archive.journal) in \(configuration.resolvedArchiveDirectory)")
+        let platform: FlowDispatcher?
+        do {
+            platform = try Self.platformDispatcher(configuration.platform)
+        } catch {
+            await archive.close()
+            try? await store.shutdown()
+            throw error
+        }
         let components: ServerComponents
         do {
             components = try await ServerComponents.make(
-                configuration: configuration, store: store, archive: archive, logger: logger)
+                configuration: configuration, store: store, dispatcher: platform ?? HoldDispatcher(), archive: archive,
+                logger: logger)
         } catch {
+            await platform?.client.shutdown()
             await archive.close()
             try? await store.shutdown()
             throw Self.fail(error.description, status: 2)
@@ -102,6 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
                                               dataDirectory: configuration.dataDirectory)
         } catch {
             await components.shutdown()
+            await platform?.client.shutdown()
             await archive.close()
             try? await store.shutdown()
             throw error
@@ -114,11 +125,13 @@ struct ServeCommand: AsyncParsableCommand {
                 additionalServices: channels.map { ChannelService.services(for: $0, logger: logger) } ?? [])
         } catch {
             await channels?.close()
+            await platform?.client.shutdown()
             await archive.close()
             try? await store.shutdown()
             throw Self.fail("passerelle serve stopped: \(error)", status: 1)
         }
         await channels?.close()
+        await platform?.client.shutdown()
         await archive.close()
         try await store.shutdown()
         logger.info("stopped")

@@ -113,7 +113,7 @@ def schemas(invoice_schema):
         "occurredAt": TIMESTAMP,
     }, ["type", "state", "actor", "message", "occurredAt"])
     document = obj({
-        "kind": string(enum=["original", "cii", "ubl", "facturx", "cdar"]),
+        "kind": string(enum=["original", "cii", "ubl", "facturx", "cdar", "platform-receipt"]),
         "name": string("Unique per invoice: the kind, or `cdar-<code>-<status id>` for a lifecycle message."),
         "mediaType": string(), "sha256": string(pattern="^[0-9a-f]{64}$"), "size": {"type": "integer"},
         "createdAt": TIMESTAMP, "link": string(),
@@ -518,7 +518,8 @@ def invoice_paths(example):
     document = operation(
         "getInvoiceDocument", "Download a document", "invoices:read", "Invoices",
         parameters=[p("InvoiceID"), {"name": "kind", "in": "path", "required": True,
-                                      "description": "original, cii, ubl, facturx, or the name of a lifecycle "
+                                      "description": "original, cii, ubl, facturx, platform-receipt (the platform's answer to "
+                                                     "the submission), or the name of a lifecycle "
                                                      "message (cdar-<code>-<status id>, see the statuses).",
                                       "schema": string()},
                     p("IfNoneMatch")],

@@ -9,12 +9,15 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
     case facturX = "facturx"
     /// A lifecycle status message (CDAR D22B) received for the invoice; one per status, each under its own name.
     case cdar
+    /// The platform's answer to the submission (for the AFNOR Flow Service the `FullFlowInfo` JSON), as received.
+    case platformReceipt = "platform-receipt"
 
     public var mediaType: String {
         switch self {
         case .original: "application/octet-stream"
         case .cii, .ubl, .cdar: "application/xml"
         case .facturX: "application/pdf"
+        case .platformReceipt: "application/json"
         }
     }
 }

@@ -25,7 +25,7 @@ struct DispatchStep: InvoiceStep {
             try await advance(
                 record, to: .held, job: job, context: context, eventType: "invoice.held",
                 message: "Held: \(reason)", next: nil)
-        case .submitted(let platformID):
+        case .submitted(let platformID, let receipt):
             try await advance(
                 record, to: .submitted, job: job, context: context, eventType: "invoice.submitted",
                 message: "Submitted to \(context.dispatcher.name) as \(platformID)",
@@ -34,6 +34,7 @@ struct DispatchStep: InvoiceStep {
                     try await transaction.recordPlatformSubmission(
                         tenant: record.tenant, invoice: record.id, platform: context.dispatcher.name,
                         flowID: platformID, at: context.clock.now())
+                    try await PlatformReceipt.store(receipt, of: record, at: context.clock.now(), in: transaction)
                 },
                 next: nil)
         }

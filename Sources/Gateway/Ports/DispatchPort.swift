@@ -22,8 +22,9 @@ public struct DispatchRequest: Sendable {
 public enum DispatchOutcome: Sendable, Equatable {
     /// Kept locally; nothing was sent.
     case held(reason: String)
-    /// The platform accepted it under this id.
-    case submitted(platformID: String)
+    /// The platform accepted it under this id. `receipt`: the platform's answer, byte for byte (for the AFNOR Flow
+    /// Service the `FullFlowInfo` JSON), kept as the invoice's `platform-receipt` document and archived.
+    case submitted(platformID: String, receipt: [UInt8]? = nil)
 }
 
 /// The platform side: an accredited platform through the AFNOR Flow API, Chorus Pro, the sandbox — or hold.

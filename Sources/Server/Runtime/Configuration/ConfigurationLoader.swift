@@ -86,6 +86,7 @@ public struct ConfigurationLoader: Sendable {
         default:
             break
         }
+        try checkPlatform(configuration.platform)
     }
 
     /// "unknown setting", with the nearest known key when the key looks like a typo.

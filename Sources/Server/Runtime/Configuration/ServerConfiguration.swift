@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var logLevel: Logger.Level = .info
     /// The file channels' file (ERP pick-up folders, result files); nil = no channels. Read by the executable.
     public var channelsFile: String?
+    /// The accredited platform invoices are sent to (AFNOR Flow Service); unset: invoices are held.
+    public var platform = PlatformSettings()
 
     public init() {}
 
