@@ -94,7 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
             try? await store.shutdown()
             throw error
         }
-        let components: ServerComponents
+        var components: ServerComponents
         do {
             components = try await ServerComponents.make(
                 configuration: configuration, store: store, dispatcher: platform ?? HoldDispatcher(), archive: archive,
@@ -105,6 +105,18 @@ struct ServeCommand: AsyncParsableCommand {
             try? await store.shutdown()
             throw Self.fail(error.description, status: 2)
         }
+        let inbound: PlatformInbound?
+        do {
+            inbound = try Self.platformInbound(configuration, dispatcher: platform, components: components,
+                                               cursors: store, logger: logger)
+        } catch {
+            await components.shutdown()
+            await platform?.client.shutdown()
+            await archive.close()
+            try? await store.shutdown()
+            throw error
+        }
+        components.platforms = inbound.map { [$0.source.name: $0.source] } ?? [:]
         let services = GatewayServices(store: components.store, clock: components.clock, archive: archive)
         let channels: ChannelsRuntime?
         do {
@@ -122,7 +134,9 @@ struct ServeCommand: AsyncParsableCommand {
                 components: components, services: services,
                 onFirstAdminKey: { secret in Self.announceFirstKey(secret) },
                 onStarted: { started in Self.announce(started, database: store.displayName) },
-                additionalServices: channels.map { ChannelService.services(for: $0, logger: logger) } ?? [])
+                additionalServices: (channels.map { ChannelService.services(for: $0, logger: logger) } ?? [])
+                    + (inbound?.services ?? []),
+                additionalRoutes: { router in inbound?.routes?.register(on: router) })
         } catch {
             await channels?.close()
             await platform?.client.shutdown()

@@ -127,5 +127,5 @@ public struct ConfigurationSetting: Sendable {
         .init("channels.file", "YAML file of the ERP file channels: pick-up folders (local or SFTP) and result files (docs/erp-files.md)", default: "(none)") { config, text throws(InvalidValue) in
             config.channelsFile = try ConfigurationValues.text(text, what: "a file path")
         },
-    ] + platformSettings
+    ] + platformSettings + platformInboundSettings
 }

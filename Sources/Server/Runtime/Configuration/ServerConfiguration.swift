@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var channelsFile: String?
     /// The accredited platform invoices are sent to (AFNOR Flow Service); unset: invoices are held.
     public var platform = PlatformSettings()
+    /// How the platform's lifecycle statuses come back: webhooks, polling (docs/platform-inbound.md).
+    public var platformInbound = PlatformInboundSettings()
 
     public init() {}
 
