@@ -123,6 +123,19 @@ struct ServeCommand: AsyncParsableCommand {
             try? await store.shutdown()
             throw Self.fail(error.description, status: 2)
         }
+        let inbound: PlatformInbound?
+        do {
+            inbound = try Self.platformInbound(configuration, dispatcher: platform, components: components,
+                                               cursors: store, logger: logger)
+        } catch {
+            await components.shutdown()
+            await chorusProWiring?.close()
+            await platform?.client.shutdown()
+            await archive.close()
+            try? await store.shutdown()
+            throw error
+        }
+        components.platforms = inbound.map { [$0.source.name: $0.source] } ?? [:]
         let services = GatewayServices(store: components.store, clock: components.clock, archive: archive)
         let channels: ChannelsRuntime?
         do {
@@ -142,7 +155,9 @@ struct ServeCommand: AsyncParsableCommand {
                 onFirstAdminKey: { secret in Self.announceFirstKey(secret) },
                 onStarted: { started in Self.announce(started, database: store.displayName) },
                 additionalServices: (channels.map { ChannelService.services(for: $0, logger: logger) } ?? [])
-                    + (chorusProWiring?.services ?? []))
+                    + (chorusProWiring?.services ?? [])
+                    + (inbound?.services ?? []),
+                additionalRoutes: { router in inbound?.routes?.register(on: router) })
         } catch {
             await channels?.close()
             await chorusProWiring?.close()

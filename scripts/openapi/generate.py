@@ -205,7 +205,7 @@ def schemas(invoice_schema):
         "hasMore": {"type": "boolean"},
     }, ["items", "next", "hasMore"])
     job = obj({
-        "id": string(), "kind": string(enum=["check", "render", "dispatch", "webhook"]), "invoiceID": string(),
+        "id": string(), "kind": string(enum=["check", "render", "archive", "dispatch", "webhook", "platformStatus"]), "invoiceID": string(),
         "state": string(enum=["pending", "running", "done", "parked"]), "attempts": {"type": "integer"},
         "maxAttempts": {"type": "integer"}, "runAt": TIMESTAMP, "lastError": string(),
         "createdAt": TIMESTAMP, "updatedAt": TIMESTAMP,

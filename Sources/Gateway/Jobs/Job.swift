@@ -13,6 +13,8 @@ public enum JobKind: String, Sendable, Codable, CaseIterable {
     case dispatch
     /// Deliver one webhook to the ERP.
     case webhook
+    /// Fetch a lifecycle flow a platform announced and take its status in (``PlatformStatusInbox``).
+    case platformStatus
 }
 
 /// Where a job is.

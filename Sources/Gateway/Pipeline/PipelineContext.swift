@@ -41,6 +41,8 @@ public struct PipelineContext: Sendable {
     public var archive: (any ArchivePort)?
     /// The directory asked before sending (``BuyerDirectoryCheck``); nil: no lookup.
     public var directory: (any DirectoryPort)? = nil
+    /// The platforms whose lifecycle flows `platformStatus` jobs fetch, by name (empty: none configured).
+    public var platforms: [String: any PlatformInboundPort] = [:]
 
     public init(store: any GatewayStore, clock: any GatewayClock = SystemClock(),
                 dispatcher: any DispatchPort = HoldDispatcher(), webhooks: any WebhookTransport,

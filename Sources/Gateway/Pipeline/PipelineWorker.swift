@@ -99,6 +99,7 @@ public struct PipelineWorker: Sendable {
         case .archive: ArchiveStep()
         case .dispatch: DispatchStep()
         case .webhook: WebhookStep()
+        case .platformStatus: PlatformStatusStep()
         }
     }
 

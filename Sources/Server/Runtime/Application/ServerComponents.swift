@@ -32,6 +32,8 @@ public struct ServerComponents: Sendable {
     let ownedHTTPClient: HTTPClient?
     /// The directory the dispatch step asks before sending (docs/directory.md); nil: no lookup.
     public var directory: (any DirectoryPort)? = nil
+    /// The platforms whose announced lifecycle flows the workers fetch (`platformStatus` jobs), by name.
+    public var platforms: [String: any PlatformInboundPort] = [:]
 
     /// A start-up problem; the message names the setting or file.
     public struct StartupError: Error, CustomStringConvertible {
@@ -132,6 +134,7 @@ public struct ServerComponents: Sendable {
                 configuration: pipeline,
                 logger: workerLogger)
             context.directory = directory
+            context.platforms = platforms
             services.append(PipelineWorkerService(
                 worker: PipelineWorker(context: context), readiness: readiness, name: "pipeline worker \(index + 1)"))
         }

@@ -145,5 +145,5 @@ public struct ConfigurationSetting: Sendable {
         .init("directory.not_found_ttl", "How long \"not in the directory\" is reused", default: "1h") { config, text throws(InvalidValue) in
             config.directory.notFoundLifetime = try ConfigurationValues.duration(text, minimum: .seconds(1))
         },
-    ] + platformSettings
+    ] + platformSettings + platformInboundSettings
 }

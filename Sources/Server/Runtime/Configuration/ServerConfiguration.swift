@@ -28,6 +28,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var platform = PlatformSettings()
     /// The AFNOR Directory Service asked before sending (docs/directory.md); no URL = no lookup.
     public var directory = DirectorySettings()
+    /// How the platform's lifecycle statuses come back: webhooks, polling (docs/platform-inbound.md).
+    public var platformInbound = PlatformInboundSettings()
 
     public init() {}
 

@@ -31,12 +31,14 @@ public enum PasserelleServer {
     public static func run(components: ServerComponents, services: GatewayServices,
                            onFirstAdminKey: @escaping @Sendable (String) async -> Void,
                            onStarted: @escaping @Sendable (PasserelleApplication.Started) async -> Void,
-                           additionalServices: [any Service] = []) async throws
+                           additionalServices: [any Service] = [],
+                           additionalRoutes: @escaping @Sendable (Router<PasserelleRequestContext>) -> Void = { _ in })
+        async throws
     {
         do {
             let group = try serviceGroup(
                 components: components, services: services, gracefulShutdownSignals: [.sigterm, .sigint],
-                onFirstAdminKey: onFirstAdminKey, onStarted: onStarted, additionalServices: additionalServices)
+                additionalRoutes: additionalRoutes, onFirstAdminKey: onFirstAdminKey, onStarted: onStarted, additionalServices: additionalServices)
             try await group.run()
         } catch {
             await components.shutdown()
