@@ -15,6 +15,17 @@ public enum JobKind: String, Sendable, Codable, CaseIterable {
     case webhook
     /// Fetch a lifecycle flow a platform announced and take its status in (``PlatformStatusInbox``).
     case platformStatus
+
+    /// Attempts before a job of this kind is parked, unless its creator says otherwise. Steps that wait on a
+    /// platform are store-and-forward: with the backoff capped at 5 min, 48 attempts keep retrying a dispatch
+    /// through a platform outage of about 3.5 hours before an operator is needed.
+    public var defaultMaxAttempts: Int {
+        switch self {
+        case .dispatch: 48
+        case .platformStatus: 24
+        case .check, .render, .archive, .webhook: 8
+        }
+    }
 }
 
 /// Where a job is.
@@ -42,14 +53,14 @@ public struct NewJob: Hashable, Sendable {
     public var maxAttempts: Int
 
     public init(id: JobID = .make(), tenant: TenantID, kind: JobKind, invoiceID: InvoiceID? = nil,
-                payloadJSON: String? = nil, runAt: Date, maxAttempts: Int = 8) {
+                payloadJSON: String? = nil, runAt: Date, maxAttempts: Int? = nil) {
         self.id = id
         self.tenant = tenant
         self.kind = kind
         self.invoiceID = invoiceID
         self.payloadJSON = payloadJSON
         self.runAt = runAt
-        self.maxAttempts = maxAttempts
+        self.maxAttempts = maxAttempts ?? kind.defaultMaxAttempts
     }
 }
 
