@@ -7,6 +7,7 @@ import collections
 import json
 import os
 import subprocess
+import time
 
 
 def verify_archive(binary: str, root: str) -> list[str]:
@@ -41,17 +42,29 @@ def journal_duplicates(root: str) -> tuple[int, int, list[str]]:
     return len(counts), journals, failures
 
 
-def documents_archived(client, invoices: list[dict]) -> list[str]:
-    """Every document of every invoice past the archive step has an archive entry in its timeline."""
-    unarchived = []
-    for item in invoices:
-        if item["state"] not in ("held", "submitted", "archived"):
-            continue
-        timeline = client.timeline(item["id"])
-        documents = {(entry["document"]["kind"], entry["document"]["sha256"])
-                     for entry in timeline["items"] if entry["kind"] == "document"}
-        archived = {(entry["archive"]["documentKind"], entry["archive"]["sha256"])
-                    for entry in timeline["items"] if entry["kind"] == "archive"}
-        if not documents or documents - archived:
-            unarchived.append(item["number"])
+def documents_archived(client, invoices: list[dict], settle_seconds: float = 120.0) -> list[str]:
+    """Every document of every invoice past the archive step has an archive entry in its timeline.
+
+    A document stored after the invoice reached its final state (the platform's receipt) is archived by a job
+    queued in the same transaction, which may still be pending: invoices are checked again until they pass or
+    `settle_seconds` have gone by."""
+    deadline = time.monotonic() + settle_seconds
+    pending = invoices
+    while True:
+        pending = [item for item in pending if not _archived(client, item)]
+        if not pending or time.monotonic() > deadline:
+            break
+        time.sleep(1)
+    unarchived = [item["number"] for item in pending]
     return [f"{len(unarchived)} invoice(s) with a document not in the archive, e.g. {unarchived[:3]}"] if unarchived else []
+
+
+def _archived(client, item: dict) -> bool:
+    if item["state"] not in ("held", "submitted", "archived"):
+        return True
+    timeline = client.timeline(item["id"])
+    documents = {(entry["document"]["kind"], entry["document"]["sha256"])
+                 for entry in timeline["items"] if entry["kind"] == "document"}
+    archived = {(entry["archive"]["documentKind"], entry["archive"]["sha256"])
+                for entry in timeline["items"] if entry["kind"] == "archive"}
+    return bool(documents) and not documents - archived
