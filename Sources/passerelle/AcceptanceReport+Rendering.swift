@@ -52,6 +52,7 @@ extension AcceptanceReport {
                 lines.append("    → \(prefix): \(Self.route(route))")
             }
             if let dispatch = entry.dispatch, entry.outcome == .passed { lines.append("    → \(dispatch)") }
+            if let platform = entry.platform { lines.append("    ⇒ platform: \(platform.summary)") }
         }
         for note in notes { lines.append("note: \(note)") }
         let totals = self.totals
@@ -95,6 +96,14 @@ extension AcceptanceReport {
                 for problem in entry.problems { lines.append("- ✗ \(Self.line(problem))") }
                 for warning in entry.warnings { lines.append("- ! \(Self.line(warning))") }
                 lines.append("")
+            }
+        }
+        let judged = entries.filter { $0.platform != nil }
+        if !judged.isEmpty {
+            lines += ["", "## Platform verdicts", ""]
+            for entry in judged {
+                guard let platform = entry.platform else { continue }
+                lines.append("- \(Self.cell(entry.number ?? entry.source)): \(Self.cell(platform.summary))")
             }
         }
         if !totals.byTarget.isEmpty {

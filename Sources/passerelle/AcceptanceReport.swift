@@ -41,6 +41,8 @@ struct AcceptanceReport: Codable, Sendable {
         var route: RouteDecision?
         /// What the dispatch step said (the dry run's "would send to …").
         var dispatch: String?
+        /// With `--sandbox`: what the platform said (acknowledgement, first lifecycle status).
+        var platform: PlatformVerdict? = nil
     }
 
     struct Totals: Codable, Sendable {

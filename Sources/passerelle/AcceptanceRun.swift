@@ -22,6 +22,8 @@ struct AcceptanceRun: Sendable {
     var masterData: [(file: String, mapping: ERPMapping)] = []
     /// The ERP batch id given to every invoice (the routing's `batch:` condition).
     var batch: String?
+    /// With a sandbox, the invoices routed to a platform are sent to it and its verdicts awaited (no dry run).
+    var sandbox: AcceptanceSandbox?
 
     /// Extensions taken as invoices as they are; files with these other extensions are skipped in folders.
     static let invoiceExtensions: Set<String> = ["xml", "pdf", "json"]
@@ -53,12 +55,13 @@ struct AcceptanceRun: Sendable {
             catalogue: CataloguePolicy(
                 rejectUnknownProduct: catalogue, rejectInactiveProduct: catalogue, rejectVATMismatch: catalogue,
                 rejectPriceMismatch: catalogue),
-            frenchRules: frenchRules, dryRun: true)
+            frenchRules: frenchRules, dryRun: sandbox == nil)
         try await store.transaction { transaction in
             try await transaction.insertTenant(Tenant(id: tenant, name: tenant.rawValue, settings: settings,
                                                       createdAt: Date()))
         }
-        var report = AcceptanceReport(routingFile: routingFile, mode: "dry run (nothing sent)",
+        var report = AcceptanceReport(routingFile: routingFile,
+                                      mode: sandbox.map { "sandbox \($0.url)" } ?? "dry run (nothing sent)",
                                       tenant: tenant.rawValue)
         if !catalogue { report.notes.append("no master data given: the catalogue checks are off") }
         for (file, mapping) in masterData {
@@ -81,15 +84,17 @@ struct AcceptanceRun: Sendable {
             for entry in refused { placed.append((entry, taken.count + placed.count)) }
             report.notes += notes
         }
-        var dryRunPolicy = policy
-        dryRunPolicy.dryRun = true
-        let dispatcher = try RoutingDispatcher(policy: dryRunPolicy, ports: [:])
+        var runPolicy = policy
+        runPolicy.dryRun = sandbox == nil
+        let dispatcher = try RoutingDispatcher(policy: runPolicy, ports: sandbox?.ports(policy.targets) ?? [:])
         let worker = PipelineWorker(context: PipelineContext(
             store: store, dispatcher: dispatcher, webhooks: NoWebhooks(),
             configuration: PipelineConfiguration(workerID: "acceptance"), logger: logger))
         _ = try await worker.drain()
         for (id, source, place) in taken {
-            placed.append((try await entry(id, source: source, store: store, policy: dryRunPolicy), place))
+            var found = try await entry(id, source: source, store: store, policy: runPolicy)
+            if let sandbox { found = await Self.judged(found, id: id, by: sandbox) }
+            placed.append((found, place))
         }
         report.entries = placed.sorted { $0.place < $1.place }.map(\.entry)
         return report
@@ -203,6 +208,39 @@ struct AcceptanceRun: Sendable {
             entry.problems.append(.reading(parked ?? "the pipeline stopped in state \(record.state.rawValue)"))
         }
         return entry
+    }
+
+    /// The entry with the platform's verdict: for an invoice sent (submitted), or stopped at dispatch (an `Error`
+    /// acknowledgement parks the job).
+    static func judged(_ entry: AcceptanceReport.Entry, id: InvoiceID, by sandbox: AcceptanceSandbox) async
+        -> AcceptanceReport.Entry
+    {
+        guard let route = entry.route, !route.isLegacy, entry.outcome == .passed || entry.outcome == .unfinished,
+              let verdict = await sandbox.verdict(trackingId: "invoice:\(id.rawValue)",
+                                                  wait: entry.outcome == .passed)
+        else { return entry }
+        var judged = entry
+        judged.platform = verdict
+        switch verdict.verdict {
+        case .accepted:
+            judged.outcome = .passed
+        case .rejected, .acknowledgementError:
+            judged.outcome = .rejected
+            judged.problems.removeAll { $0.rule == nil }
+            let what = verdict.verdict == .rejected
+                ? "the platform rejected it (\(verdict.status ?? "213") \(verdict.statusLabel ?? ""))"
+                : "the platform refused the flow (acknowledgement Error)"
+            judged.problems += verdict.reasons.map {
+                AcceptanceReport.Problem(rule: $0.code.isEmpty ? nil : $0.code, severity: "fatal", terms: [],
+                                         message: "\(what): \($0.text)", location: nil)
+            }
+            if verdict.reasons.isEmpty { judged.problems.append(.reading(what)) }
+        case .noVerdict:
+            judged.outcome = .unfinished
+            judged.problems.append(.reading("no verdict from the platform within the timeout: "
+                + (verdict.detail ?? "nothing decisive")))
+        }
+        return judged
     }
 
     static func refused(_ source: String, _ number: String?, _ message: String) -> AcceptanceReport.Entry {
