@@ -48,7 +48,8 @@ enum InboundChecks {
     /// The CDAR messages stored with the invoice's statuses.
     static func cdarDocuments(_ gateway: InboundGateway, _ id: InvoiceID) async throws -> [[UInt8]] {
         try await gateway.store.read { transaction in
-            try await transaction.statusDocuments(invoice: id, tenant: InboundGateway.tenant).map(\.bytes)
+            try await transaction.statusDocuments(invoice: id, tenant: InboundGateway.tenant)
+                .filter { $0.kind == .cdar }.map(\.bytes)
         }
     }
 

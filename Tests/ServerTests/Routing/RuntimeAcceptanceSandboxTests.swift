@@ -4,7 +4,7 @@ import Testing
 /// `passerelle acceptance --sandbox`: the built binary sends the example sample to `passerelle sandbox` (another
 /// process, real HTTP on loopback, a free port) and reports the platform's verdicts.
 @Suite("Acceptance against the sandbox: the built passerelle and passerelle sandbox", .serialized)
-struct AcceptanceSandboxTests {
+struct RuntimeAcceptanceSandboxTests {
     @Test("a good invoice is accepted by the platform (200), a BR-FR breach the sandbox checks is rejected (213)")
     func verdictsOfThePlatform() async throws {
         let folder = RuntimeTemporaryFolder()
@@ -18,7 +18,7 @@ struct AcceptanceSandboxTests {
         ])
         defer { sandbox.terminate() }
         let url = try await sandbox.url()
-        let run = try AcceptanceCommandTests.passerelle(AcceptanceCommandTests.example + [
+        let run = try RuntimeAcceptanceCommandTests.passerelle(RuntimeAcceptanceCommandTests.example + [
             "--no-french-rules", "--format", "json", "--sandbox", url, "--client-id", "acceptance",
             "--client-secret-file", folder.path("secret"), "--advance", "--timeout", "60",
         ])
@@ -62,7 +62,7 @@ struct AcceptanceSandboxTests {
 
     @Test("--sandbox without a client id is a usage error (status 2)")
     func missingClientID() throws {
-        let run = try AcceptanceCommandTests.passerelle(AcceptanceCommandTests.example + [
+        let run = try RuntimeAcceptanceCommandTests.passerelle(RuntimeAcceptanceCommandTests.example + [
             "--sandbox", "http://127.0.0.1:9",
         ])
         #expect(run.status == 2)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite("Acceptance command: the example sample through the built passerelle")
-struct AcceptanceCommandTests {
+struct RuntimeAcceptanceCommandTests {
     struct Run {
         var status: Int32
         var output: String

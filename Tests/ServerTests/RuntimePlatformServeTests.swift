@@ -46,7 +46,7 @@ final class SandboxProcess: Sendable {
 
 /// `passerelle serve` with a `platform:` section, against `passerelle sandbox`: both binaries, real HTTP.
 @Suite("FlowDispatcher in passerelle serve, the binaries", .serialized)
-struct PlatformServeTests {
+struct RuntimePlatformServeTests {
     @Test("with a platform section an invoice goes to the platform: submitted, its receipt stored and archived")
     func invoiceReachesThePlatform() async throws {
         let folder = RuntimeTemporaryFolder()
