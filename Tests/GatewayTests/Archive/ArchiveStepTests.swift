@@ -174,6 +174,32 @@ struct ArchiveStepTests {
         }
     }
 
+    @Test("a document made at dispatch for the routed format (UBL here) is archived too", arguments: TestBackend.all)
+    func aDocumentMadeAtDispatchIsArchived(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            try await withArchiveFolder { folder in
+                let harness = GatewayHarness(store: store)
+                try await harness.seedTenant()
+                let archive = try await folder.open(node: "node-a", clock: harness.clock)
+                let port = RecordingPort(name: "pa")
+                let routing = try RoutingDispatcher(
+                    policy: RoutingPolicy(shared: RoutingTable(rules: [], fallback: RouteAction(target: "pa", format: .ubl))),
+                    ports: ["pa": port])
+                let id = try await harness.receive(Payloads.cii(number: "ARC-UBL")).record.id
+                try await harness.worker(archive: archive, dispatcher: routing).drain()
+
+                #expect(try await harness.invoice(id)?.state == .submitted)
+                let sent = try #require(port.requests.first?.document)
+                #expect(sent.kind == .ubl)
+                let journal = try await folder.journal("node-a")
+                #expect(journal.map(\.kind.rawValue).sorted() == ["cii", "original", "ubl"])
+                #expect(journal.contains { $0.kind.rawValue == "ubl" && $0.blobHash == sent.sha256 })
+                #expect(try await harness.jobs(id).allSatisfy { $0.state == .done })
+                await archive.close()
+            }
+        }
+    }
+
     @Test(arguments: [TestBackend.sqlite])
     func verifyFindsADocumentChangedAfterThePipeline(backend: TestBackend) async throws {
         try await backend.withStore { store in

@@ -81,12 +81,14 @@ final class CrashAfterArchiving: ArchivePort {
 }
 
 extension GatewayHarness {
-    /// A worker whose pipeline archives into `archive`.
-    func worker(id: String = "worker-1", archive: any ArchivePort) -> PipelineWorker {
+    /// A worker whose pipeline archives into `archive` (and dispatches to `dispatcher`, by default the harness's).
+    func worker(id: String = "worker-1", archive: any ArchivePort, dispatcher: (any DispatchPort)? = nil)
+        -> PipelineWorker
+    {
         var logger = Logger(label: "test.pipeline")
         logger.logLevel = .critical
         return PipelineWorker(context: PipelineContext(
-            store: store, clock: clock, dispatcher: dispatcher, webhooks: webhooks, archive: archive,
+            store: store, clock: clock, dispatcher: dispatcher ?? self.dispatcher, webhooks: webhooks, archive: archive,
             configuration: PipelineConfiguration(
                 workerID: id, batchSize: 8, leaseDuration: .seconds(60),
                 retry: RetryPolicy(base: .seconds(1), maximum: .seconds(60), jitter: 0)),
