@@ -22,11 +22,14 @@ import Testing
             // A second dispatcher (another process after a crash) with the same key.
             let second = try await ChorusProDispatcher(client: harness.client(), store: gateway.store)
                 .dispatch(request)
-            #expect(first == second)
-            guard case .submitted(let flow, _) = first else {
-                Issue.record("not submitted: \(first)")
+            guard case .submitted(let flow, let receipt) = first, case .submitted(let again, _) = second else {
+                Issue.record("not submitted: \(first) \(second)")
                 return
             }
+            #expect(again == flow)
+            // The deposit's answer comes back as the platform receipt, for the archive.
+            let answer = try JSONSerialization.jsonObject(with: Data(try #require(receipt))) as? [String: Any]
+            #expect(answer?["numeroFluxDepot"] as? String == flow)
             let deposits = try await gateway.events(record.id).filter { $0.type == "chorus-pro.deposited" }
             #expect(deposits.count == 1)
             #expect(deposits.first?.detailJSON?.contains(flow) == true)

@@ -41,7 +41,14 @@ public struct ChorusProDispatcher: DispatchPort {
             throw StepFailure(permanent: true, error.description)
         }
         let flow = try await record(receipt.numeroFluxDepot, fileName: fileName, syntax: syntax, request: request)
-        return .submitted(platformID: flow)
+        return .submitted(platformID: flow, receipt: Self.receiptDocument(receipt))
+    }
+
+    /// The deposit's answer as the invoice's platform receipt (its fields as JSON, sorted keys), for the archive.
+    static func receiptDocument(_ receipt: ChorusProDepositReceipt) -> [UInt8]? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(receipt)).map(Array.init)
     }
 
     /// The Chorus Pro flow syntax of a rendered document: structured E1 flows (Chorus Pro's EDI annex).

@@ -11,7 +11,7 @@ struct DepositRequestBody: Encodable {
 }
 
 /// What `factures/v1/deposer/flux` answered.
-public struct ChorusProDepositReceipt: Sendable, Hashable, Decodable {
+public struct ChorusProDepositReceipt: Sendable, Hashable, Codable {
     /// The flow's number, e.g. `CPP0011110000000000001557`: what every later question about the deposit names.
     public var numeroFluxDepot: String
     public var dateDepot: String?
