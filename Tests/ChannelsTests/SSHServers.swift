@@ -78,7 +78,7 @@ struct PrivateSSHServer {
         SFTPConnectionSettings(
             host: "127.0.0.1", port: port, username: SharedSSHServer.user,
             authentication: try .privateKeyFile(directory + "/client_ed25519"),
-            hostKeyPolicy: .knownHosts(path: directory + "/known_hosts"), connectTimeout: .seconds(10),
+            hostKeyPolicy: .knownHosts(path: directory + "/known_hosts"), connectTimeout: .seconds(30),
             requestTimeout: .seconds(30))
     }
 

@@ -48,7 +48,7 @@ struct EndToEndDispatchFaultTests {
                 return posted
             }
             let posted = clock.now
-            // The operator's part: a dispatch job that used its 8 attempts on a failing platform is parked;
+            // The operator's part: a dispatch job that used all its attempts on a failing platform is parked;
             // replaying it (POST /v1/jobs/{id}/replay) must not send the invoice twice.
             let replays = DispatchReplayCounter()
             try await eventually(timeout: .seconds(60 + count * 3), "\(count) invoices to be submitted") {
