@@ -136,7 +136,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw error
         }
         components.platforms = inbound.map { [$0.source.name: $0.source] } ?? [:]
-        let services = GatewayServices(store: components.store, clock: components.clock, archive: archive)
+        let services = GatewayServices(
+            store: components.store, clock: components.clock, archive: archive,
+            concurrentIntakeGroups: Self.concurrentIntakeGroups(configuration))
         let channels: ChannelsRuntime?
         do {
             channels = try Self.buildChannels(channelsConfiguration, store: components.store, state: store,
@@ -232,5 +234,14 @@ struct ServeCommand: AsyncParsableCommand {
     static func fail(_ message: String, status: Int32) -> ExitCode {
         StandardError.write("passerelle serve: \(message)")
         return ExitCode(status)
+    }
+
+    /// Intake groups committed at once: SQLite has one writer; on PostgreSQL a quarter of the pool, so reads and
+    /// the pipeline keep connections.
+    static func concurrentIntakeGroups(_ configuration: ServerConfiguration) -> Int {
+        switch configuration.resolvedDatabase {
+        case .sqlite: 1
+        case .postgres: max(1, configuration.databaseMaxConnections / 4)
+        }
     }
 }

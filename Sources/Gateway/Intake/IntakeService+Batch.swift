@@ -15,6 +15,12 @@ public struct IntakeItem: Sendable {
 }
 
 extension IntakeService {
+    /// A request read into its record, ready to be stored.
+    struct PreparedItem: Sendable {
+        var request: IntakeRequest
+        var prepared: Prepared
+    }
+
     /// Takes several invoices in one store transaction (file channels: one commit for many invoices instead of one
     /// each). Each invoice keeps its own outcome: one that is unreadable, lacks its identity or conflicts with a
     /// stored invoice is refused alone (nothing of it is written) and never holds back the others. When the batch
@@ -22,49 +28,37 @@ extension IntakeService {
     /// time, exactly as ``receive(_:)`` would. The results are in the order of `items`.
     public func receive(batch items: [IntakeItem]) async throws -> [Result<IntakeOutcome, IntakeError>] {
         var results: [Result<IntakeOutcome, IntakeError>?] = Array(repeating: nil, count: items.count)
-        var prepared: [(index: Int, prepared: Prepared)] = []
+        var prepared: [(index: Int, item: PreparedItem)] = []
         for (index, item) in items.enumerated() {
             do {
-                prepared.append((index, try prepare(item.request, invoice: item.invoice)))
+                prepared.append((index, PreparedItem(
+                    request: item.request, prepared: try prepare(item.request, invoice: item.invoice))))
             } catch {
                 results[index] = .failure(error)
             }
         }
-        let stored: [(Int, Result<IntakeOutcome, IntakeError>)]
+        let stored = try await storeGroup(prepared.map(\.item))
+        for ((index, _), result) in zip(prepared, stored) { results[index] = result }
+        return results.map { $0 ?? .failure(.unreadable(format: nil, message: "not processed")) }
+    }
+
+    /// Stores read invoices in one transaction; the results are in the order of `items`. See
+    /// ``receive(batch:)``.
+    func storeGroup(_ items: [PreparedItem]) async throws -> [Result<IntakeOutcome, IntakeError>] {
         do {
-            stored = try await store.transaction { [prepared] transaction in
-                var outcomes: [(Int, Result<IntakeOutcome, IntakeError>)] = []
-                outcomes.reserveCapacity(prepared.count)
-                for (index, item) in prepared {
-                    let request = items[index].request
-                    do {
-                        // Only reads before the check: a conflict leaves nothing of this invoice behind.
-                        if let existing = try await existingOutcome(for: item.record, in: transaction) {
-                            outcomes.append((index, .success(existing)))
-                            continue
-                        }
-                    } catch let error as IntakeError {
-                        outcomes.append((index, .failure(error)))
-                        continue
-                    }
-                    let outcome = try await write(item.record, payload: request.payload, references: item.references,
-                                                  request: request, in: transaction)
-                    outcomes.append((index, .success(outcome)))
-                }
-                return outcomes
+            return try await store.transaction { transaction in
+                try await writeGroup(items, in: transaction)
             }
         } catch StoreError.duplicate {
-            var single: [(Int, Result<IntakeOutcome, IntakeError>)] = []
-            for (index, _) in prepared {
+            var single: [Result<IntakeOutcome, IntakeError>] = []
+            for item in items {
                 do {
-                    single.append((index, .success(try await receive(items[index].request))))
+                    single.append(.success(try await receive(prepared: item)))
                 } catch let error as IntakeError {
-                    single.append((index, .failure(error)))
+                    single.append(.failure(error))
                 }
             }
-            stored = single
+            return single
         }
-        for (index, result) in stored { results[index] = result }
-        return results.map { $0 ?? .failure(.unreadable(format: nil, message: "not processed")) }
     }
 }

@@ -71,7 +71,12 @@ public struct IntakeService: Sendable {
     }
 
     public func receive(_ request: IntakeRequest) async throws -> IntakeOutcome {
-        let prepared = try prepare(request, invoice: nil)
+        try await receive(prepared: PreparedItem(request: request, prepared: try prepare(request, invoice: nil)))
+    }
+
+    /// Stores one read invoice in its own transaction.
+    func receive(prepared item: PreparedItem) async throws -> IntakeOutcome {
+        let (request, prepared) = (item.request, item.prepared)
         do {
             return try await insert(prepared.record, payload: request.payload, references: prepared.references,
                                     request: request)
@@ -130,35 +135,46 @@ public struct IntakeService: Sendable {
         }
     }
 
-    /// Writes a new invoice: its record, original payload, references, event, change-feed entry and check job.
+    /// Writes a new invoice: its record, original payload, references, event, change-feed entry and check job, and
+    /// the webhook deliveries its event makes.
     func write(_ record: InvoiceRecord, payload: [UInt8], references: [InvoiceReference], request: IntakeRequest,
                in transaction: any StoreTransaction) async throws -> IntakeOutcome
     {
-        let actor = request.actor
+        let write = newInvoiceWrite(record, payload: payload, references: references, request: request)
         try await transaction.insertInvoice(record)
-        try await transaction.putDocument(StoredDocument(
-            tenant: record.tenant, invoiceID: record.id, kind: .original,
-            mediaType: record.sourceFormat.mediaType, bytes: payload, sha256: record.payloadSHA256,
-            createdAt: record.createdAt))
+        try await transaction.putDocument(write.original)
         try await transaction.insertReferences(references)
-        if let reference = request.erpReference {
+        if let reference = write.erpReference {
             try await transaction.putERPReference(invoice: record.id, tenant: record.tenant, reference: reference)
         }
-        try await events.record(
-            InvoiceEvent(
+        try await events.record(write.event, record: record, in: transaction)
+        try await transaction.enqueue(write.checkJob)
+        if let audit = write.audit { try await transaction.appendAudit(audit) }
+        return .created(record)
+    }
+
+    /// What intake writes for a new invoice.
+    func newInvoiceWrite(_ record: InvoiceRecord, payload: [UInt8], references: [InvoiceReference],
+                         request: IntakeRequest) -> NewInvoiceWrite
+    {
+        NewInvoiceWrite(
+            record: record,
+            original: StoredDocument(
+                tenant: record.tenant, invoiceID: record.id, kind: .original,
+                mediaType: record.sourceFormat.mediaType, bytes: payload, sha256: record.payloadSHA256,
+                createdAt: record.createdAt),
+            references: references, erpReference: request.erpReference,
+            event: InvoiceEvent(
                 tenant: record.tenant, invoiceID: record.id, type: "invoice.received", state: .received,
-                dedupKey: "received", actor: actor,
+                dedupKey: "received", actor: request.actor,
                 message: "Invoice \(record.documentKey.number) received as \(record.sourceFormat.rawValue)",
                 occurredAt: record.createdAt),
-            record: record, in: transaction)
-        try await transaction.enqueue(NewJob(
-            tenant: record.tenant, kind: .check, invoiceID: record.id, runAt: record.createdAt))
-        if let action = request.auditAction {
-            try await transaction.appendAudit(AuditEntry(
-                tenant: record.tenant, actor: actor, action: action, target: record.id.rawValue,
-                requestID: request.requestID, outcome: "created", occurredAt: record.createdAt))
-        }
-        return .created(record)
+            checkJob: NewJob(tenant: record.tenant, kind: .check, invoiceID: record.id, runAt: record.createdAt),
+            audit: request.auditAction.map { action in
+                AuditEntry(
+                    tenant: record.tenant, actor: request.actor, action: action, target: record.id.rawValue,
+                    requestID: request.requestID, outcome: "created", occurredAt: record.createdAt)
+            })
     }
 
     /// The answer when this request was already taken, or a conflict when its keys were used by another payload.
@@ -168,6 +184,18 @@ public struct IntakeService: Sendable {
         if let key = record.idempotencyKey,
             let existing = try await transaction.invoice(idempotencyKey: key, tenant: record.tenant)
         {
+            return try existingOutcome(for: record, byIdempotencyKey: existing, byDocumentKey: nil)
+        }
+        let byDocumentKey = try await transaction.invoice(documentKey: record.documentKey, tenant: record.tenant)
+        return try existingOutcome(for: record, byIdempotencyKey: nil, byDocumentKey: byDocumentKey)
+    }
+
+    /// The answer given the stored invoice holding the request's idempotency key and the one holding its document
+    /// key (non-rejected), each when there is one: the idempotency key decides first.
+    func existingOutcome(for record: InvoiceRecord, byIdempotencyKey: InvoiceRecord?,
+                         byDocumentKey: InvoiceRecord?) throws(IntakeError) -> IntakeOutcome?
+    {
+        if let key = record.idempotencyKey, let existing = byIdempotencyKey {
             guard existing.payloadSHA256 == record.payloadSHA256 else {
                 throw IntakeError.conflict(
                     existing: existing.id,
@@ -175,7 +203,7 @@ public struct IntakeService: Sendable {
             }
             return .existing(existing)
         }
-        if let existing = try await transaction.invoice(documentKey: record.documentKey, tenant: record.tenant) {
+        if let existing = byDocumentKey {
             guard existing.payloadSHA256 == record.payloadSHA256 else {
                 let key = record.documentKey
                 throw IntakeError.conflict(

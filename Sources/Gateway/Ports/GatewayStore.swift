@@ -38,7 +38,7 @@ extension GatewayStore {
 
 /// Everything a transaction can do.
 public protocol StoreTransaction: InvoiceStore, MasterDataStore, JobStore, ChangeFeedStore, CredentialStore,
-    WebhookStore, AuditStore, AuditTrailStore, LifecycleStore {}
+    WebhookStore, AuditStore, AuditTrailStore, LifecycleStore, IntakeBatchStore {}
 
 /// Why a store operation failed, in terms the Gateway can act on.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {

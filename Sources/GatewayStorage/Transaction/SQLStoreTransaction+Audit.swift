@@ -4,11 +4,17 @@ import SQLKit
 
 extension SQLStoreTransaction {
     func appendAudit(_ entry: AuditEntry) async throws {
-        try await run("""
-            INSERT INTO audit_log (tenant_id, actor, action, target, request_id, outcome, occurred_at)
-            VALUES (\(bind: entry.tenant.rawValue), \(bind: entry.actor), \(bind: entry.action), \(bind: entry.target), \
-            \(bind: entry.requestID), \(bind: entry.outcome), \(bind: StoredValues.milliseconds(entry.occurredAt)))
-            """, "append audit entry")
+        try await run("INSERT INTO audit_log (\(unsafeRaw: Self.auditColumns)) VALUES \(Self.auditRow(entry))",
+                      "append audit entry")
+    }
+
+    static let auditColumns = "tenant_id, actor, action, target, request_id, outcome, occurred_at"
+
+    static func auditRow(_ entry: AuditEntry) -> SQLQueryString {
+        """
+        (\(bind: entry.tenant.rawValue), \(bind: entry.actor), \(bind: entry.action), \(bind: entry.target), \
+        \(bind: entry.requestID), \(bind: entry.outcome), \(bind: StoredValues.milliseconds(entry.occurredAt)))
+        """
     }
 
     func auditEntries(tenant: TenantID, after: Int64, limit: Int) async throws -> [AuditEntry] {

@@ -51,14 +51,22 @@ extension SQLStoreTransaction {
     }
 
     func insertReferences(_ references: [InvoiceReference]) async throws {
-        for reference in references {
+        for chunk in Self.chunks(references) {
             try await run("""
-                INSERT INTO invoice_references (tenant_id, kind, reference_value, invoice_id) VALUES \
-                (\(bind: reference.tenant.rawValue), \(bind: reference.kind.rawValue), \(bind: reference.value), \
-                \(bind: reference.invoiceID.rawValue))
+                INSERT INTO invoice_references (\(unsafeRaw: Self.referenceColumns)) VALUES \
+                \(chunk.map(Self.referenceRow).joined(separator: ", "))
                 ON CONFLICT DO NOTHING
-                """, "store invoice reference")
+                """, "store invoice references")
         }
+    }
+
+    static let referenceColumns = "tenant_id, kind, reference_value, invoice_id"
+
+    static func referenceRow(_ reference: InvoiceReference) -> SQLQueryString {
+        """
+        (\(bind: reference.tenant.rawValue), \(bind: reference.kind.rawValue), \(bind: reference.value), \
+        \(bind: reference.invoiceID.rawValue))
+        """
     }
 
     func references(invoice: InvoiceID, tenant: TenantID) async throws -> [InvoiceReference] {

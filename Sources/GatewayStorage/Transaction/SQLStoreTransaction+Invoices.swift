@@ -11,19 +11,26 @@ extension SQLStoreTransaction {
         """
 
     func insertInvoice(_ invoice: InvoiceRecord) async throws {
-        let values = try InvoiceColumns(invoice)
         let inserted = try await rows("""
-            INSERT INTO invoices (\(unsafeRaw: Self.invoiceColumns)) VALUES (\(bind: values.tenant), \
-            \(bind: values.id), \(bind: values.state), \(bind: invoice.version), \(bind: values.seller), \
-            \(bind: invoice.documentKey.year), \(bind: values.number), \(bind: invoice.idempotencyKey), \
-            \(bind: invoice.payloadSHA256), \(bind: values.sourceFormat), \(bind: values.issueDate), \
-            \(bind: invoice.buyerName), \(bind: invoice.customerCode), \(bind: invoice.currencyCode), \
-            \(bind: values.totalText), \(bind: values.totalScaled), \(bind: values.findingsJSON), \
-            \(bind: invoice.batchID), \(bind: values.createdAt), \(bind: values.updatedAt))
+            INSERT INTO invoices (\(unsafeRaw: Self.invoiceColumns)) VALUES \(try Self.invoiceRow(invoice))
             ON CONFLICT DO NOTHING RETURNING invoice_id
             """, "insert invoice")
         guard inserted.isEmpty else { return }
         throw StoreError.duplicate(constraint: try await conflictingInvoiceConstraint(invoice))
+    }
+
+    /// The values of ``invoiceColumns`` for a new row.
+    static func invoiceRow(_ invoice: InvoiceRecord) throws -> SQLQueryString {
+        let values = try InvoiceColumns(invoice)
+        return """
+            (\(bind: values.tenant), \(bind: values.id), \(bind: values.state), \(bind: invoice.version), \
+            \(bind: values.seller), \(bind: invoice.documentKey.year), \(bind: values.number), \
+            \(bind: invoice.idempotencyKey), \(bind: invoice.payloadSHA256), \(bind: values.sourceFormat), \
+            \(bind: values.issueDate), \(bind: invoice.buyerName), \(bind: invoice.customerCode), \
+            \(bind: invoice.currencyCode), \(bind: values.totalText), \(bind: values.totalScaled), \
+            \(bind: values.findingsJSON), \(bind: invoice.batchID), \(bind: values.createdAt), \
+            \(bind: values.updatedAt))
+            """
     }
 
     /// Which unique rule an invoice that was not inserted broke. No statement failed, so the transaction (on

@@ -11,13 +11,17 @@ extension SQLStoreTransaction {
         """
 
     func enqueue(_ job: NewJob) async throws {
+        try await run("INSERT INTO jobs (\(unsafeRaw: Self.jobColumns)) VALUES \(Self.jobRow(job))", "enqueue job")
+    }
+
+    /// The values of ``jobColumns`` for a new, pending job.
+    static func jobRow(_ job: NewJob) -> SQLQueryString {
         let now = StoredValues.milliseconds(job.runAt)
-        try await run("""
-            INSERT INTO jobs (\(unsafeRaw: Self.jobColumns)) VALUES (\(bind: job.id.rawValue), \
-            \(bind: job.tenant.rawValue), \(bind: job.kind.rawValue), \(bind: job.invoiceID?.rawValue), \
-            \(bind: job.payloadJSON), 'pending', 0, \(bind: job.maxAttempts), \(bind: now), NULL, NULL, NULL, \
-            \(bind: now), \(bind: now))
-            """, "enqueue job")
+        return """
+            (\(bind: job.id.rawValue), \(bind: job.tenant.rawValue), \(bind: job.kind.rawValue), \
+            \(bind: job.invoiceID?.rawValue), \(bind: job.payloadJSON), 'pending', 0, \(bind: job.maxAttempts), \
+            \(bind: now), NULL, NULL, NULL, \(bind: now), \(bind: now))
+            """
     }
 
     /// Due pending jobs and running jobs whose lease expired, oldest `run_at` first. On PostgreSQL the picked rows

@@ -26,7 +26,7 @@ enum InvoiceIntakeRoutes {
         let erpReference = try ERPReference.read(request)
         let erpBatch = try ERPBatch.read(request)
         let payload = try await InvoiceUpload.payload(request, context: context)
-        let outcome = try await services.intake.receive(IntakeRequest(
+        let outcome = try await services.intakeGroupCommit.receive(IntakeRequest(
             tenant: principal.tenant, payload: payload, idempotencyKey: idempotencyKey, actor: principal.actor,
             batchID: erpBatch, auditAction: "invoice.create", requestID: context.requestID,
             erpReference: erpReference))
