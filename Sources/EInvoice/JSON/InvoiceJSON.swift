@@ -46,6 +46,7 @@ public enum InvoiceJSON {
     /// Writes the canonical JSON of an invoice: keys sorted, absent terms left out, decimals as strings that
     /// keep their written digits ("1234.50").
     public static func encode(_ invoice: Invoice, pretty: Bool = false) -> [UInt8] {
+        if !pretty, let compact = try? CanonicalJSONEncoder().encode(invoice) { return compact }
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty
             ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
