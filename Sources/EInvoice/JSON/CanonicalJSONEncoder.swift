@@ -9,7 +9,11 @@ public struct CanonicalJSONEncoder: Sendable {
 
     public func encode(_ value: some Encodable) throws -> [UInt8] {
         let root = JSONNode()
-        try value.encode(to: JSONTreeEncoder(node: root, path: nil))
+        if let text = value as? any CanonicalJSONString {
+            root.leaf = .string(text.canonicalJSONString)
+        } else {
+            try value.encode(to: JSONTreeEncoder(node: root, path: nil))
+        }
         var output: [UInt8] = []
         output.reserveCapacity(4096)
         root.write(to: &output)
@@ -17,36 +21,46 @@ public struct CanonicalJSONEncoder: Sendable {
     }
 }
 
+/// A value of the tree: leaves are stored inline, so that the many text terms of an invoice cost no node each.
+enum JSONValue {
+    case null
+    /// A string's text.
+    case string(String)
+    /// The JSON text of a literal (`true`, a number).
+    case literal(String)
+    case node(JSONNode)
+
+    func write(to output: inout [UInt8]) {
+        switch self {
+        case .null: output.append(contentsOf: "null".utf8)
+        case .string(let text): JSONNode.writeString(text, to: &output)
+        case .literal(let text): output.append(contentsOf: text.utf8)
+        case .node(let node): node.write(to: &output)
+        }
+    }
+}
+
+/// A value whose canonical JSON is one string; the encoder writes it directly instead of giving it an encoder.
+protocol CanonicalJSONString {
+    var canonicalJSONString: String { get }
+}
+
 /// One value of the tree the encoder builds, written out once complete.
 final class JSONNode {
-    enum Kind { case null, literal, string, object, array }
+    enum Kind { case leaf, object, array }
 
-    var kind = Kind.null
-    /// The text of a string, or the JSON text of a literal (`true`, a number).
-    var text = ""
-    var members: [(key: String, value: JSONNode)] = []
-    var elements: [JSONNode] = []
+    var kind = Kind.leaf
+    var leaf = JSONValue.null
+    var members: [(key: String, value: JSONValue)] = []
+    var elements: [JSONValue] = []
 
-    init() {}
-
-    init(string: String) {
-        kind = .string
-        text = string
-    }
-
-    init(literal: String) {
-        kind = .literal
-        text = literal
-    }
+    /// What the parent stores: the leaf itself, or this node.
+    var value: JSONValue { kind == .leaf ? leaf : .node(self) }
 
     func write(to output: inout [UInt8]) {
         switch kind {
-        case .null:
-            output.append(contentsOf: "null".utf8)
-        case .literal:
-            output.append(contentsOf: text.utf8)
-        case .string:
-            Self.writeString(text, to: &output)
+        case .leaf:
+            leaf.write(to: &output)
         case .object:
             output.append(UInt8(ascii: "{"))
             let sorted = members.count < 2 ? members : members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
@@ -138,4 +152,13 @@ struct JSONTreeEncoder: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer {
         JSONSingleValueContainer(node: node, path: path)
     }
+}
+
+// The scalars of the model, written as their `encode(to:)` writes them (ExactDecimal+JSON, Basics+JSON).
+extension ExactDecimal: CanonicalJSONString {
+    var canonicalJSONString: String { description }
+}
+
+extension CalendarDate: CanonicalJSONString {
+    var canonicalJSONString: String { isoText }
 }

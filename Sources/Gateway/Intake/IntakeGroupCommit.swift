@@ -47,7 +47,7 @@ public actor IntakeGroupCommit {
         Task {
             let results = await Self.store(group.map(\.item), with: intake)
             for (entry, result) in zip(group, results) { entry.waiter.resume(returning: result) }
-            await self.groupFinished()
+            self.groupFinished()
         }
     }
 
