@@ -21,7 +21,7 @@ public struct UBLWriter: Sendable {
 /// Where UBL needs an element that EN 16931 does not have: `cac:OrderReference/cbc:ID` is `NA` when only the
 /// sales order (BT-14) is known; `cac:CardAccount/cbc:NetworkID` is `NA`; a price discount (BT-147) missing
 /// next to a gross price (BT-148) is written as gross − net; every tax category names the `VAT` scheme.
-struct UBLDocumentWriter {
+struct UBLDocumentWriter: ~Copyable {
     var xml = XMLWriter(capacity: 64 * 1024)
     let invoice: Invoice
     let isCreditNote: Bool
