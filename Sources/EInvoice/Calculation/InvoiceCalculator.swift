@@ -26,9 +26,16 @@ public struct InvoiceCalculator: Sendable {
             unitPrice = netPrice
         }
         var amount = ((line.quantity?.value ?? .zero) * unitPrice).rounded(to: amountDigits)
-        amount += ExactDecimal.sum(line.charges.map { $0.amount ?? .zero })
-        amount -= ExactDecimal.sum(line.allowances.map { $0.amount ?? .zero })
+        amount += Self.sum(of: line.charges)
+        amount -= Self.sum(of: line.allowances)
         return amount.withFractionDigits(amountDigits)
+    }
+
+    /// Σ amounts of allowances or charges (a missing amount counts as zero), added in order from zero.
+    static func sum(of items: [AllowanceCharge]) -> ExactDecimal {
+        var total = ExactDecimal.zero
+        for index in items.indices { total += items[index].amount ?? .zero }
+        return total
     }
 
     /// An allowance or charge amount from its base and percentage (BT-92 = BT-93 × BT-94 ÷ 100), rounded.
@@ -39,13 +46,16 @@ public struct InvoiceCalculator: Sendable {
     /// Fills BT-131 on every line, BG-23 and BG-22 (keeping BT-113 paid amount and BT-114 rounding amount).
     public func complete(_ invoice: consuming Invoice) -> Invoice {
         // Consuming: the caller's last use hands over the invoice, so its lines are updated in place, not copied.
-        var result = consume invoice
-        for index in result.lines.indices {
-            result.lines[index].netAmount = lineNetAmount(result.lines[index])
-        }
-        result.vatBreakdown = vatBreakdown(result)
-        result.totals = totals(result, vatBreakdown: result.vatBreakdown)
-        return result
+        for index in invoice.lines.indices { fillNetAmount(&invoice.lines[index]) }
+        invoice.vatBreakdown = vatBreakdown(invoice)
+        invoice.totals = totals(invoice, vatBreakdown: invoice.vatBreakdown)
+        return consume invoice
+    }
+
+    /// BT-131 of a line, computed in place (reading the line through `inout` borrows it; an array subscript
+    /// read would copy every field).
+    private func fillNetAmount(_ line: inout InvoiceLine) {
+        line.netAmount = lineNetAmount(line)
     }
 
     /// BG-23: one entry per VAT category and rate, in first-seen order. Exemption reasons already on the
@@ -66,8 +76,11 @@ public struct InvoiceCalculator: Sendable {
                 sums.append(.zero + amount)
             }
         }
-        for line in invoice.lines {
-            add(Key(category: line.vat.categoryCode, rate: line.vat.rate?.normalized()), line.netAmount ?? .zero)
+        // By index, reading only the terms needed (iterating the lines would copy each whole line).
+        let lines = invoice.lines
+        for index in lines.indices {
+            let vat = lines[index].vat
+            add(Key(category: vat.categoryCode, rate: vat.rate?.normalized()), lines[index].netAmount ?? .zero)
         }
         for charge in invoice.charges {
             add(Key(category: charge.vatCategoryCode ?? "", rate: charge.vatRate?.normalized()), charge.amount ?? .zero)
@@ -90,15 +103,20 @@ public struct InvoiceCalculator: Sendable {
     /// BG-22 from the lines, the document allowances and charges and a VAT breakdown.
     public func totals(_ invoice: Invoice, vatBreakdown: [VATBreakdown]) -> DocumentTotals {
         var totals = DocumentTotals()
-        totals.lineNetTotal = ExactDecimal.sum(invoice.lines.map { $0.netAmount ?? .zero }).withFractionDigits(amountDigits)
-        let allowances = ExactDecimal.sum(invoice.allowances.map { $0.amount ?? .zero }).withFractionDigits(amountDigits)
-        let charges = ExactDecimal.sum(invoice.charges.map { $0.amount ?? .zero }).withFractionDigits(amountDigits)
+        let lines = invoice.lines
+        var lineNetSum = ExactDecimal.zero
+        for index in lines.indices { lineNetSum += lines[index].netAmount ?? .zero }
+        totals.lineNetTotal = lineNetSum.withFractionDigits(amountDigits)
+        let allowances = Self.sum(of: invoice.allowances).withFractionDigits(amountDigits)
+        let charges = Self.sum(of: invoice.charges).withFractionDigits(amountDigits)
         totals.allowanceTotal = invoice.allowances.isEmpty ? nil : allowances
         totals.chargeTotal = invoice.charges.isEmpty ? nil : charges
         let lineNetTotal = totals.lineNetTotal ?? .zero
         let taxExclusive = lineNetTotal - allowances + charges
         totals.taxExclusiveAmount = taxExclusive
-        let vat = ExactDecimal.sum(vatBreakdown.map { $0.taxAmount ?? .zero }).withFractionDigits(amountDigits)
+        var vatSum = ExactDecimal.zero
+        for breakdown in vatBreakdown { vatSum += breakdown.taxAmount ?? .zero }
+        let vat = vatSum.withFractionDigits(amountDigits)
         totals.vatTotal = vat
         totals.vatTotalInAccountingCurrency = invoice.totals.vatTotalInAccountingCurrency
         let taxInclusive = taxExclusive + vat

@@ -82,8 +82,17 @@ public struct ExactDecimal: Sendable, Hashable, Comparable {
 
     /// The same value without trailing fractional zeros.
     public func normalized() -> ExactDecimal {
-        var m = mantissa
         var digits = fractionDigits
+        guard digits > 0 else { return self }
+        if var small = Int64(exactly: mantissa) {
+            // The same steps with the processor's 64-bit division (Int128's is done in software).
+            while digits > 0, small % 10 == 0 {
+                small /= 10
+                digits -= 1
+            }
+            return ExactDecimal(mantissa: Int128(small), fractionDigits: digits)
+        }
+        var m = mantissa
         while digits > 0, m % 10 == 0 {
             m /= 10
             digits -= 1

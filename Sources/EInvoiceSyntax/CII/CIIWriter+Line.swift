@@ -2,7 +2,7 @@ import EInvoice
 
 extension CIIWriter {
     /// `ram:IncludedSupplyChainTradeLineItem` (BG-25).
-    func writeLine(_ line: InvoiceLine, _ w: inout XMLWriter) {
+    func writeLine(_ line: borrowing InvoiceLine, _ w: inout XMLWriter) {
         w.start("ram:IncludedSupplyChainTradeLineItem")
         w.start("ram:AssociatedDocumentLineDocument")
         w.leaf("ram:LineID", line.identifier)

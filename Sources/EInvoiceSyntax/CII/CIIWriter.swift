@@ -24,13 +24,23 @@ public struct CIIWriter: Sendable {
     }
 
     public func output(_ invoice: Invoice, profile: FacturXProfile? = nil) -> Output {
+        let effective = profile ?? FacturXProfile(guidelineID: invoice.processControl.specificationIdentifier)
+        // The common case (no profile asked, or one that carries everything the invoice says) writes the
+        // invoice as it is, without copying it.
+        let keepsEverything = effective.map { $0 == .en16931 || $0 == .extended } ?? true
+        if keepsEverything, profile == nil || profile?.guidelineID == invoice.processControl.specificationIdentifier {
+            return Output(bytes: document(invoice), profile: effective, dropped: [])
+        }
         var source = invoice
         if let profile { source.processControl.specificationIdentifier = profile.guidelineID }
-        let effective = profile ?? FacturXProfile(guidelineID: invoice.processControl.specificationIdentifier)
         let scoped = effective.map { $0.scope(source) } ?? (invoice: source, dropped: [])
-        var writer = XMLWriter(capacity: 8 * 1024 + scoped.invoice.lines.count * 1024)
-        writeDocument(scoped.invoice, &writer)
-        return Output(bytes: writer.finish(), profile: effective, dropped: scoped.dropped)
+        return Output(bytes: document(scoped.invoice), profile: effective, dropped: scoped.dropped)
+    }
+
+    private func document(_ invoice: Invoice) -> [UInt8] {
+        var writer = XMLWriter(capacity: 8 * 1024 + invoice.lines.count * 1024)
+        writeDocument(invoice, &writer)
+        return writer.finish()
     }
 
     /// What writing `invoice` for `profile` would leave out.
@@ -71,7 +81,10 @@ public struct CIIWriter: Sendable {
         w.end("rsm:ExchangedDocument")
 
         w.start("rsm:SupplyChainTradeTransaction")
-        for index in invoice.lines.indices { writeLine(invoice.lines[index], &w) }  // borrowed, not copied
+        // Through the buffer, each line is borrowed in place (an array subscript hands out a copy).
+        invoice.lines.withUnsafeBufferPointer { lines in
+            for index in lines.indices { writeLine(lines[index], &w) }
+        }
         writeAgreement(invoice, &w)
         writeDelivery(invoice, &w)
         writeSettlement(invoice, &w)
@@ -113,7 +126,9 @@ extension XMLWriter {
     mutating func dateTime(_ name: StaticString, _ date: CalendarDate?, leaf leafName: StaticString = "udt:DateTimeString") {
         guard let date else { return }
         start(name)
-        leaf(leafName, date.compactText, attribute: "format", "102")
+        start(leafName, attribute: "format", "102")
+        compactDate(date)
+        end(leafName)
         end(name)
     }
 

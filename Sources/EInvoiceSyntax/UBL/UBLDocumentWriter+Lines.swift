@@ -3,28 +3,28 @@ import EInvoice
 extension UBLDocumentWriter {
     /// BG-25 as `cac:InvoiceLine` or `cac:CreditNoteLine`.
     mutating func writeLine(_ line: InvoiceLine) {
-        let name = isCreditNote ? "cac:CreditNoteLine" : "cac:InvoiceLine"
+        let name: StaticString = isCreditNote ? "cac:CreditNoteLine" : "cac:InvoiceLine"
         open(name)
-        text("ID", line.identifier)
-        text("Note", line.note)
-        quantity(isCreditNote ? "CreditedQuantity" : "InvoicedQuantity", line.quantity)
-        amount("LineExtensionAmount", line.netAmount)
-        text("AccountingCost", line.buyerAccountingReference)
+        text("cbc:ID", line.identifier)
+        text("cbc:Note", line.note)
+        quantity(isCreditNote ? "cbc:CreditedQuantity" : "cbc:InvoicedQuantity", line.quantity)
+        amount("cbc:LineExtensionAmount", line.netAmount)
+        text("cbc:AccountingCost", line.buyerAccountingReference)
         if let period = line.period {
             open("cac:InvoicePeriod")
-            date("StartDate", period.startDate)
-            date("EndDate", period.endDate)
+            date("cbc:StartDate", period.startDate)
+            date("cbc:EndDate", period.endDate)
             close("cac:InvoicePeriod")
         }
         if let orderLine = line.purchaseOrderLineReference {
             open("cac:OrderLineReference")
-            text("LineID", orderLine)
+            text("cbc:LineID", orderLine)
             close("cac:OrderLineReference")
         }
         if let object = line.objectIdentifier {
             open("cac:DocumentReference")
-            identifier("ID", object)
-            text("DocumentTypeCode", "130")
+            identifier("cbc:ID", object)
+            text("cbc:DocumentTypeCode", "130")
             close("cac:DocumentReference")
         }
         for allowance in line.allowances { writeAllowanceCharge(allowance, isCharge: false, withCategory: false) }
@@ -37,14 +37,14 @@ extension UBLDocumentWriter {
     /// BG-31 with BG-30 (`cac:ClassifiedTaxCategory`) in schema order.
     mutating func writeItem(_ item: ItemInformation, vat: LineVATInformation) {
         open("cac:Item")
-        text("Description", item.description)
-        required("Name", item.name)
+        text("cbc:Description", item.description)
+        required("cbc:Name", item.name)
         if let buyer = item.buyerIdentifier { itemIdentification("cac:BuyersItemIdentification", Identifier(buyer)) }
         if let seller = item.sellerIdentifier { itemIdentification("cac:SellersItemIdentification", Identifier(seller)) }
         if let standard = item.standardIdentifier { itemIdentification("cac:StandardItemIdentification", standard) }
         if let origin = item.countryOfOrigin {
             open("cac:OriginCountry")
-            text("IdentificationCode", origin)
+            text("cbc:IdentificationCode", origin)
             close("cac:OriginCountry")
         }
         for classification in item.classifications {
@@ -56,23 +56,23 @@ extension UBLDocumentWriter {
         }
         if !vat.categoryCode.isEmpty || vat.rate != nil {
             open("cac:ClassifiedTaxCategory")
-            required("ID", vat.categoryCode)
-            number("Percent", vat.rate)
+            required("cbc:ID", vat.categoryCode)
+            number("cbc:Percent", vat.rate)
             taxScheme()
             close("cac:ClassifiedTaxCategory")
         }
         for attribute in item.attributes {
             open("cac:AdditionalItemProperty")
-            text("Name", attribute.name)
-            text("Value", attribute.value)
+            text("cbc:Name", attribute.name)
+            text("cbc:Value", attribute.value)
             close("cac:AdditionalItemProperty")
         }
         close("cac:Item")
     }
 
-    mutating func itemIdentification(_ name: String, _ id: Identifier) {
+    mutating func itemIdentification(_ name: StaticString, _ id: Identifier) {
         open(name)
-        identifier("ID", id)
+        identifier("cbc:ID", id)
         close(name)
     }
 
@@ -81,15 +81,15 @@ extension UBLDocumentWriter {
         guard price.netPrice != nil || price.baseQuantity != nil || price.discount != nil || price.grossPrice != nil
         else { return }
         open("cac:Price")
-        amount("PriceAmount", price.netPrice)
-        quantity("BaseQuantity", price.baseQuantity)
+        amount("cbc:PriceAmount", price.netPrice)
+        quantity("cbc:BaseQuantity", price.baseQuantity)
         if price.discount != nil || price.grossPrice != nil {
             var discount = price.discount
             if discount == nil, let gross = price.grossPrice, let net = price.netPrice { discount = gross - net }
             open("cac:AllowanceCharge")
-            text("ChargeIndicator", "false")
-            amount("Amount", discount)
-            amount("BaseAmount", price.grossPrice)
+            text("cbc:ChargeIndicator", "false")
+            amount("cbc:Amount", discount)
+            amount("cbc:BaseAmount", price.grossPrice)
             close("cac:AllowanceCharge")
         }
         close("cac:Price")

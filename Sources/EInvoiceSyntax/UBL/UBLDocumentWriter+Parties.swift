@@ -18,7 +18,7 @@ extension UBLDocumentWriter {
 
     mutating func writeParty(_ party: Party, isSeller: Bool) {
         open("cac:Party")
-        identifier("EndpointID", party.electronicAddress)
+        identifier("cbc:EndpointID", party.electronicAddress)
         for id in party.identifiers { partyIdentification(id) }
         if isSeller, invoice.payee == nil, let creditor = creditorIdentifier {
             partyIdentification(Identifier(creditor, schemeID: "SEPA"))
@@ -30,16 +30,16 @@ extension UBLDocumentWriter {
         let legalInformation = isSeller ? party.additionalLegalInformation : nil
         if !party.name.isEmpty || party.legalRegistrationIdentifier != nil || legalInformation != nil {
             open("cac:PartyLegalEntity")
-            required("RegistrationName", party.name)
-            identifier("CompanyID", party.legalRegistrationIdentifier)
-            text("CompanyLegalForm", legalInformation)
+            required("cbc:RegistrationName", party.name)
+            identifier("cbc:CompanyID", party.legalRegistrationIdentifier)
+            text("cbc:CompanyLegalForm", legalInformation)
             close("cac:PartyLegalEntity")
         }
         if let contact = party.contact {
             open("cac:Contact")
-            text("Name", contact.name)
-            text("Telephone", contact.telephone)
-            text("ElectronicMail", contact.email)
+            text("cbc:Name", contact.name)
+            text("cbc:Telephone", contact.telephone)
+            text("cbc:ElectronicMail", contact.email)
             close("cac:Contact")
         }
         close("cac:Party")
@@ -47,40 +47,40 @@ extension UBLDocumentWriter {
 
     mutating func partyIdentification(_ id: Identifier) {
         open("cac:PartyIdentification")
-        identifier("ID", id)
+        identifier("cbc:ID", id)
         close("cac:PartyIdentification")
     }
 
     mutating func partyName(_ name: String) {
         open("cac:PartyName")
-        text("Name", name)
+        text("cbc:Name", name)
         close("cac:PartyName")
     }
 
     mutating func partyTaxScheme(_ companyID: String, scheme: String) {
         open("cac:PartyTaxScheme")
-        text("CompanyID", companyID)
+        text("cbc:CompanyID", companyID)
         open("cac:TaxScheme")
-        text("ID", scheme)
+        text("cbc:ID", scheme)
         close("cac:TaxScheme")
         close("cac:PartyTaxScheme")
     }
 
-    mutating func writeAddress(_ name: String, _ address: PostalAddress) {
+    mutating func writeAddress(_ name: StaticString, _ address: PostalAddress) {
         open(name)
-        text("StreetName", address.line1)
-        text("AdditionalStreetName", address.line2)
-        text("CityName", address.city)
-        text("PostalZone", address.postCode)
-        text("CountrySubentity", address.countrySubdivision)
+        text("cbc:StreetName", address.line1)
+        text("cbc:AdditionalStreetName", address.line2)
+        text("cbc:CityName", address.city)
+        text("cbc:PostalZone", address.postCode)
+        text("cbc:CountrySubentity", address.countrySubdivision)
         if let line3 = address.line3 {
             open("cac:AddressLine")
-            text("Line", line3)
+            text("cbc:Line", line3)
             close("cac:AddressLine")
         }
         if !address.countryCode.isEmpty {
             open("cac:Country")
-            text("IdentificationCode", address.countryCode)
+            text("cbc:IdentificationCode", address.countryCode)
             close("cac:Country")
         }
         close(name)
@@ -94,7 +94,7 @@ extension UBLDocumentWriter {
         if !payee.name.isEmpty { partyName(payee.name) }
         if let registration = payee.legalRegistrationIdentifier {
             open("cac:PartyLegalEntity")
-            identifier("CompanyID", registration)
+            identifier("cbc:CompanyID", registration)
             close("cac:PartyLegalEntity")
         }
         close("cac:PayeeParty")
@@ -113,10 +113,10 @@ extension UBLDocumentWriter {
     mutating func writeDelivery() {
         guard let delivery = invoice.delivery else { return }
         open("cac:Delivery")
-        date("ActualDeliveryDate", delivery.actualDeliveryDate)
+        date("cbc:ActualDeliveryDate", delivery.actualDeliveryDate)
         if delivery.locationIdentifier != nil || delivery.address != nil {
             open("cac:DeliveryLocation")
-            identifier("ID", delivery.locationIdentifier)
+            identifier("cbc:ID", delivery.locationIdentifier)
             if let address = delivery.address { writeAddress("cac:Address", address) }
             close("cac:DeliveryLocation")
         }

@@ -8,7 +8,7 @@ extension UBLDocumentWriter {
         guard let instructions = invoice.paymentInstructions, hasPaymentMeans(instructions) else {
             if let dueDate {
                 open("cac:PaymentMeans")
-                date("PaymentDueDate", dueDate)
+                date("cbc:PaymentDueDate", dueDate)
                 close("cac:PaymentMeans")
             }
             return
@@ -22,13 +22,13 @@ extension UBLDocumentWriter {
                     "cbc:PaymentMeansCode", instructions.meansTypeCode,
                     [("name", position == 0 ? instructions.meansText : nil)])
             }
-            if position == 0 { date("PaymentDueDate", dueDate) }
-            text("PaymentID", instructions.remittanceInformation)
+            if position == 0 { date("cbc:PaymentDueDate", dueDate) }
+            text("cbc:PaymentID", instructions.remittanceInformation)
             if position == 0, let card = instructions.card {
                 open("cac:CardAccount")
-                text("PrimaryAccountNumberID", card.primaryAccountNumber)
-                text("NetworkID", "NA")
-                text("HolderName", card.holderName)
+                text("cbc:PrimaryAccountNumberID", card.primaryAccountNumber)
+                text("cbc:NetworkID", "NA")
+                text("cbc:HolderName", card.holderName)
                 close("cac:CardAccount")
             }
             if position < instructions.creditTransfers.count {
@@ -38,10 +38,10 @@ extension UBLDocumentWriter {
                 debit.mandateReference != nil || debit.debitedAccountIdentifier != nil
             {
                 open("cac:PaymentMandate")
-                text("ID", debit.mandateReference)
+                text("cbc:ID", debit.mandateReference)
                 if let account = debit.debitedAccountIdentifier {
                     open("cac:PayerFinancialAccount")
-                    text("ID", account)
+                    text("cbc:ID", account)
                     close("cac:PayerFinancialAccount")
                 }
                 close("cac:PaymentMandate")
@@ -61,11 +61,11 @@ extension UBLDocumentWriter {
     /// BG-17 Credit transfer.
     mutating func writeCreditTransfer(_ transfer: CreditTransfer) {
         open("cac:PayeeFinancialAccount")
-        text("ID", transfer.accountIdentifier)
-        text("Name", transfer.accountName)
+        text("cbc:ID", transfer.accountIdentifier)
+        text("cbc:Name", transfer.accountName)
         if let provider = transfer.serviceProviderIdentifier {
             open("cac:FinancialInstitutionBranch")
-            text("ID", provider)
+            text("cbc:ID", provider)
             close("cac:FinancialInstitutionBranch")
         }
         close("cac:PayeeFinancialAccount")
@@ -79,16 +79,16 @@ extension UBLDocumentWriter {
 
     mutating func writeAllowanceCharge(_ value: AllowanceCharge, isCharge: Bool, withCategory: Bool) {
         open("cac:AllowanceCharge")
-        text("ChargeIndicator", isCharge ? "true" : "false")
-        text("AllowanceChargeReasonCode", value.reasonCode)
-        text("AllowanceChargeReason", value.reason)
-        number("MultiplierFactorNumeric", value.percentage)
-        amount("Amount", value.amount)
-        amount("BaseAmount", value.baseAmount)
+        text("cbc:ChargeIndicator", isCharge ? "true" : "false")
+        text("cbc:AllowanceChargeReasonCode", value.reasonCode)
+        text("cbc:AllowanceChargeReason", value.reason)
+        number("cbc:MultiplierFactorNumeric", value.percentage)
+        amount("cbc:Amount", value.amount)
+        amount("cbc:BaseAmount", value.baseAmount)
         if withCategory, value.vatCategoryCode != nil || value.vatRate != nil {
             open("cac:TaxCategory")
-            text("ID", value.vatCategoryCode)
-            number("Percent", value.vatRate)
+            text("cbc:ID", value.vatCategoryCode)
+            number("cbc:Percent", value.vatRate)
             taxScheme()
             close("cac:TaxCategory")
         }
@@ -100,13 +100,13 @@ extension UBLDocumentWriter {
         let totals = invoice.totals
         if totals.vatTotal != nil || !invoice.vatBreakdown.isEmpty {
             open("cac:TaxTotal")
-            amount("TaxAmount", totals.vatTotal ?? Self.vatTotal(of: invoice.vatBreakdown))
+            amount("cbc:TaxAmount", totals.vatTotal ?? Self.vatTotal(of: invoice.vatBreakdown))
             for breakdown in invoice.vatBreakdown { writeVATBreakdown(breakdown) }
             close("cac:TaxTotal")
         }
         if let accounting = totals.vatTotalInAccountingCurrency {
             open("cac:TaxTotal")
-            amount("TaxAmount", accounting, currency: invoice.vatAccountingCurrencyCode ?? currency)
+            amount("cbc:TaxAmount", accounting, currency: invoice.vatAccountingCurrencyCode ?? currency)
             close("cac:TaxTotal")
         }
     }
@@ -119,13 +119,13 @@ extension UBLDocumentWriter {
 
     mutating func writeVATBreakdown(_ breakdown: VATBreakdown) {
         open("cac:TaxSubtotal")
-        amount("TaxableAmount", breakdown.taxableAmount)
-        amount("TaxAmount", breakdown.taxAmount)
+        amount("cbc:TaxableAmount", breakdown.taxableAmount)
+        amount("cbc:TaxAmount", breakdown.taxAmount)
         open("cac:TaxCategory")
-        required("ID", breakdown.categoryCode)
-        number("Percent", breakdown.rate)
-        text("TaxExemptionReasonCode", breakdown.exemptionReasonCode)
-        text("TaxExemptionReason", breakdown.exemptionReason)
+        required("cbc:ID", breakdown.categoryCode)
+        number("cbc:Percent", breakdown.rate)
+        text("cbc:TaxExemptionReasonCode", breakdown.exemptionReasonCode)
+        text("cbc:TaxExemptionReason", breakdown.exemptionReason)
         taxScheme()
         close("cac:TaxCategory")
         close("cac:TaxSubtotal")
@@ -135,14 +135,14 @@ extension UBLDocumentWriter {
     mutating func writeMonetaryTotal() {
         let totals = invoice.totals
         open("cac:LegalMonetaryTotal")
-        amount("LineExtensionAmount", totals.lineNetTotal)
-        amount("TaxExclusiveAmount", totals.taxExclusiveAmount)
-        amount("TaxInclusiveAmount", totals.taxInclusiveAmount)
-        amount("AllowanceTotalAmount", totals.allowanceTotal)
-        amount("ChargeTotalAmount", totals.chargeTotal)
-        amount("PrepaidAmount", totals.paidAmount)
-        amount("PayableRoundingAmount", totals.roundingAmount)
-        amount("PayableAmount", totals.amountDue)
+        amount("cbc:LineExtensionAmount", totals.lineNetTotal)
+        amount("cbc:TaxExclusiveAmount", totals.taxExclusiveAmount)
+        amount("cbc:TaxInclusiveAmount", totals.taxInclusiveAmount)
+        amount("cbc:AllowanceTotalAmount", totals.allowanceTotal)
+        amount("cbc:ChargeTotalAmount", totals.chargeTotal)
+        amount("cbc:PrepaidAmount", totals.paidAmount)
+        amount("cbc:PayableRoundingAmount", totals.roundingAmount)
+        amount("cbc:PayableAmount", totals.amountDue)
         close("cac:LegalMonetaryTotal")
     }
 }

@@ -21,7 +21,7 @@ public struct UBLWriter: Sendable {
 /// Where UBL needs an element that EN 16931 does not have: `cac:OrderReference/cbc:ID` is `NA` when only the
 /// sales order (BT-14) is known; `cac:CardAccount/cbc:NetworkID` is `NA`; a price discount (BT-147) missing
 /// next to a gross price (BT-148) is written as gross − net; every tax category names the `VAT` scheme.
-struct UBLDocumentWriter {
+struct UBLDocumentWriter: ~Copyable {
     var xml = XMLWriter(capacity: 64 * 1024)
     let invoice: Invoice
     let isCreditNote: Bool
@@ -29,64 +29,65 @@ struct UBLDocumentWriter {
     var currency: String { invoice.currencyCode }
 
     // MARK: small pieces
+    // Element names are compile-time constants (`StaticString`), written without building a `String`.
 
-    mutating func open(_ name: String) { xml.open(name) }
-    mutating func close(_ name: String) { xml.close(name) }
+    mutating func open(_ name: StaticString) { xml.start(name) }
+    mutating func close(_ name: StaticString) { xml.end(name) }
 
     /// A `cbc:` element with text; nothing when the value is nil.
-    mutating func text(_ name: String, _ value: String?) {
-        xml.element("cbc:" + name, value)
+    mutating func text(_ name: StaticString, _ value: String?) {
+        xml.leaf(name, value)
     }
 
     /// A `cbc:` element for a non-optional text term: nothing when it is empty.
-    mutating func required(_ name: String, _ value: String) {
-        if !value.isEmpty { xml.element("cbc:" + name, value) }
+    mutating func required(_ name: StaticString, _ value: String) {
+        if !value.isEmpty { xml.leaf(name, value) }
     }
 
-    mutating func identifier(_ name: String, _ value: Identifier?) {
+    mutating func identifier(_ name: StaticString, _ value: Identifier?) {
         guard let value else { return }
-        xml.element("cbc:" + name, value.value, attribute: "schemeID", value.schemeID)
+        xml.leaf(name, value.value, attribute: "schemeID", value.schemeID)
     }
 
-    mutating func date(_ name: String, _ value: CalendarDate?) {
-        xml.element("cbc:" + name, value?.isoText)
-    }
-
-    mutating func amount(_ name: String, _ value: ExactDecimal?, currency code: String? = nil) {
+    mutating func date(_ name: StaticString, _ value: CalendarDate?) {
         guard let value else { return }
-        let element = "cbc:" + name
-        xml.open(element, attribute: "currencyID", code ?? currency)
+        xml.start(name)
+        xml.isoDate(value)
+        xml.end(name)
+    }
+
+    mutating func amount(_ name: StaticString, _ value: ExactDecimal?, currency code: String? = nil) {
+        guard let value else { return }
+        xml.start(name, attribute: "currencyID", code ?? currency)
         xml.number(value)
-        xml.close(element)
+        xml.end(name)
     }
 
-    mutating func number(_ name: String, _ value: ExactDecimal?) {
+    mutating func number(_ name: StaticString, _ value: ExactDecimal?) {
         guard let value else { return }
-        let element = "cbc:" + name
-        xml.open(element)
+        xml.start(name)
         xml.number(value)
-        xml.close(element)
+        xml.end(name)
     }
 
-    mutating func quantity(_ name: String, _ value: Quantity?) {
+    mutating func quantity(_ name: StaticString, _ value: Quantity?) {
         guard let value else { return }
-        let element = "cbc:" + name
-        xml.open(element, attribute: "unitCode", value.unitCode)
+        xml.start(name, attribute: "unitCode", value.unitCode)
         xml.number(value.value)
-        xml.close(element)
+        xml.end(name)
     }
 
     /// `<cac:NAME><cbc:ID>value</cbc:ID></cac:NAME>` when the value is present.
-    mutating func reference(_ name: String, _ value: String?) {
+    mutating func reference(_ name: StaticString, _ value: String?) {
         guard let value else { return }
-        open("cac:" + name)
-        text("ID", value)
-        close("cac:" + name)
+        open(name)
+        text("cbc:ID", value)
+        close(name)
     }
 
     mutating func taxScheme() {
         open("cac:TaxScheme")
-        text("ID", "VAT")
+        text("cbc:ID", "VAT")
         close("cac:TaxScheme")
     }
 
@@ -106,7 +107,7 @@ struct UBLDocumentWriter {
         writePaymentMeans()
         if let terms = invoice.paymentTerms {
             open("cac:PaymentTerms")
-            text("Note", terms)
+            text("cbc:Note", terms)
             close("cac:PaymentTerms")
         }
         writeAllowancesAndCharges()
@@ -118,28 +119,28 @@ struct UBLDocumentWriter {
 
     /// From BT-24 to BG-14, in schema order (the credit note puts BT-7 before its type code).
     mutating func writeHeader() {
-        required("CustomizationID", invoice.processControl.specificationIdentifier)
-        text("ProfileID", invoice.processControl.businessProcessType)
-        text("ID", invoice.number)
-        date("IssueDate", invoice.issueDate)
+        required("cbc:CustomizationID", invoice.processControl.specificationIdentifier)
+        text("cbc:ProfileID", invoice.processControl.businessProcessType)
+        text("cbc:ID", invoice.number)
+        date("cbc:IssueDate", invoice.issueDate)
         if isCreditNote {
-            date("TaxPointDate", invoice.taxPointDate)
-            required("CreditNoteTypeCode", invoice.typeCode)
+            date("cbc:TaxPointDate", invoice.taxPointDate)
+            required("cbc:CreditNoteTypeCode", invoice.typeCode)
         } else {
-            date("DueDate", invoice.dueDate)
-            required("InvoiceTypeCode", invoice.typeCode)
+            date("cbc:DueDate", invoice.dueDate)
+            required("cbc:InvoiceTypeCode", invoice.typeCode)
         }
-        for note in invoice.notes { text("Note", UBLNoteText.encode(note)) }
-        if !isCreditNote { date("TaxPointDate", invoice.taxPointDate) }
-        required("DocumentCurrencyCode", invoice.currencyCode)
-        text("TaxCurrencyCode", invoice.vatAccountingCurrencyCode)
-        text("AccountingCost", invoice.buyerAccountingReference)
-        text("BuyerReference", invoice.buyerReference)
+        for note in invoice.notes { text("cbc:Note", UBLNoteText.encode(note)) }
+        if !isCreditNote { date("cbc:TaxPointDate", invoice.taxPointDate) }
+        required("cbc:DocumentCurrencyCode", invoice.currencyCode)
+        text("cbc:TaxCurrencyCode", invoice.vatAccountingCurrencyCode)
+        text("cbc:AccountingCost", invoice.buyerAccountingReference)
+        text("cbc:BuyerReference", invoice.buyerReference)
         if invoice.invoicingPeriod != nil || invoice.taxPointDateCode != nil {
             open("cac:InvoicePeriod")
-            date("StartDate", invoice.invoicingPeriod?.startDate)
-            date("EndDate", invoice.invoicingPeriod?.endDate)
-            text("DescriptionCode", invoice.taxPointDateCode)
+            date("cbc:StartDate", invoice.invoicingPeriod?.startDate)
+            date("cbc:EndDate", invoice.invoicingPeriod?.endDate)
+            text("cbc:DescriptionCode", invoice.taxPointDateCode)
             close("cac:InvoicePeriod")
         }
     }
@@ -148,49 +149,49 @@ struct UBLDocumentWriter {
     mutating func writeReferences() {
         if invoice.purchaseOrderReference != nil || invoice.salesOrderReference != nil {
             open("cac:OrderReference")
-            text("ID", invoice.purchaseOrderReference ?? "NA")
-            text("SalesOrderID", invoice.salesOrderReference)
+            text("cbc:ID", invoice.purchaseOrderReference ?? "NA")
+            text("cbc:SalesOrderID", invoice.salesOrderReference)
             close("cac:OrderReference")
         }
         for preceding in invoice.precedingInvoices {
             open("cac:BillingReference")
             open("cac:InvoiceDocumentReference")
-            text("ID", preceding.number)
-            date("IssueDate", preceding.issueDate)
+            text("cbc:ID", preceding.number)
+            date("cbc:IssueDate", preceding.issueDate)
             close("cac:InvoiceDocumentReference")
             close("cac:BillingReference")
         }
-        reference("DespatchDocumentReference", invoice.despatchAdviceReference)
-        reference("ReceiptDocumentReference", invoice.receivingAdviceReference)
-        if !isCreditNote { reference("OriginatorDocumentReference", invoice.tenderOrLotReference) }
-        reference("ContractDocumentReference", invoice.contractReference)
+        reference("cac:DespatchDocumentReference", invoice.despatchAdviceReference)
+        reference("cac:ReceiptDocumentReference", invoice.receivingAdviceReference)
+        if !isCreditNote { reference("cac:OriginatorDocumentReference", invoice.tenderOrLotReference) }
+        reference("cac:ContractDocumentReference", invoice.contractReference)
         if let object = invoice.invoicedObjectIdentifier {
             open("cac:AdditionalDocumentReference")
-            identifier("ID", object)
-            text("DocumentTypeCode", "130")
+            identifier("cbc:ID", object)
+            text("cbc:DocumentTypeCode", "130")
             close("cac:AdditionalDocumentReference")
         }
         if isCreditNote, let project = invoice.projectReference {
             // UBL 2.1 CreditNote has no cac:ProjectReference: EN 16931 puts BT-11 in a document of type 50.
             open("cac:AdditionalDocumentReference")
-            text("ID", project)
-            text("DocumentTypeCode", "50")
+            text("cbc:ID", project)
+            text("cbc:DocumentTypeCode", "50")
             close("cac:AdditionalDocumentReference")
         }
         for document in invoice.supportingDocuments { writeSupportingDocument(document) }
         if isCreditNote {
-            reference("OriginatorDocumentReference", invoice.tenderOrLotReference)
+            reference("cac:OriginatorDocumentReference", invoice.tenderOrLotReference)
         } else {
-            reference("ProjectReference", invoice.projectReference)
+            reference("cac:ProjectReference", invoice.projectReference)
         }
     }
 
     /// One BG-24. CII's generic type code 916 is not written: UBL-SR-43 allows no type code there.
     mutating func writeSupportingDocument(_ document: SupportingDocument) {
         open("cac:AdditionalDocumentReference")
-        text("ID", document.reference)
-        text("DocumentTypeCode", document.typeCode == "916" ? nil : document.typeCode)
-        text("DocumentDescription", document.description)
+        text("cbc:ID", document.reference)
+        text("cbc:DocumentTypeCode", document.typeCode == "916" ? nil : document.typeCode)
+        text("cbc:DocumentDescription", document.description)
         if document.attachment != nil || document.externalLocation != nil {
             open("cac:Attachment")
             if let attachment = document.attachment {
@@ -200,7 +201,7 @@ struct UBLDocumentWriter {
             }
             if let location = document.externalLocation {
                 open("cac:ExternalReference")
-                text("URI", location)
+                text("cbc:URI", location)
                 close("cac:ExternalReference")
             }
             close("cac:Attachment")

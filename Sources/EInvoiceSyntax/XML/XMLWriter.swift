@@ -2,21 +2,52 @@ import EInvoice
 
 /// A streaming XML writer into a byte buffer: escapes text and attributes, writes no whitespace.
 ///
-/// The bytes go into a buffer that grows by doubling and is written through one bounds check per tag or run
-/// (`reserve`), not one array append per piece: names and text are copied as whole byte runs, and text that needs
-/// no escaping (nearly all of it) is checked once and copied in one go.
-public struct XMLWriter: Sendable {
-    /// Written bytes are `storage[0..<count]`; the rest is spare room.
-    private var storage: [UInt8]
+/// The writer owns its memory and writes straight into it: a tag or a run of text costs one room check and one
+/// copy, with no array append, no uniqueness check and no intermediate `String`. The memory is a list of chunks
+/// of at most `chunkSize` bytes, filled in turn and never moved (growing copies nothing, and chunks stay small
+/// enough for the allocator to reuse them, where large buffers would be mapped and unmapped for each
+/// document); `finish()` copies them into the one array it returns. Because it owns that memory the writer
+/// cannot be copied. Text that needs no escaping (nearly all of it) is checked once and copied in one go.
+public struct XMLWriter: ~Copyable {
+    /// The chunk being filled: written bytes are `base[0..<count]`, the rest up to `capacity` is spare room.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
     private var count = 0
+    /// The chunks filled before it, with how many bytes each holds.
+    private var filled: [(start: UnsafeMutablePointer<UInt8>, count: Int)] = []
+    private var filledCount = 0
 
-    /// The document written so far.
-    public var bytes: [UInt8] { count == storage.count ? storage : Array(storage[0..<count]) }
+    /// The largest chunk: below the size from which allocators map memory afresh for each allocation.
+    static let chunkSize = 64 * 1024
 
     public init(capacity: Int = 16 * 1024) {
-        storage = [UInt8](repeating: 0, count: Swift.max(capacity, 64))
+        self.capacity = Swift.min(Swift.max(capacity, 64), Self.chunkSize)
+        base = .allocate(capacity: self.capacity)
         raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
+
+    deinit {
+        for chunk in filled { chunk.start.deallocate() }
+        base.deallocate()
+    }
+
+    /// The document written so far.
+    public var bytes: [UInt8] {
+        Array(unsafeUninitializedCapacity: filledCount + count) { buffer, initialized in
+            guard var target = buffer.baseAddress else { return }
+            for chunk in filled {
+                target.initialize(from: chunk.start, count: chunk.count)
+                target += chunk.count
+            }
+            target.initialize(from: base, count: count)
+            initialized = filledCount + count
+        }
+    }
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The document written.
+    public func finish() -> [UInt8] { bytes }
 
     public mutating func raw(_ text: String) {
         append(text)
@@ -72,7 +103,7 @@ public struct XMLWriter: Sendable {
 
     /// The text of a number (its digits never need escaping).
     mutating func number(_ value: ExactDecimal) {
-        value.withDescriptionBytes { write(UnsafeRawBufferPointer($0)) }
+        value.withDescriptionBytes { write($0) }
     }
 
     private mutating func attribute(_ key: String, _ value: String) {
@@ -85,14 +116,14 @@ public struct XMLWriter: Sendable {
 
     /// The UTF-8 bytes of a string, copied in one go when they are contiguous (always, for native strings).
     private mutating func append(_ text: String) {
-        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { write(UnsafeRawBufferPointer($0)) }
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { write($0) }
         if copied == nil { for byte in text.utf8 { write(byte) } }
     }
 
     mutating func escape(_ text: String, inAttribute: Bool) {
         let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { buffer in
-            guard !Self.needsEscaping(buffer, inAttribute: inAttribute) else { return false }
-            write(UnsafeRawBufferPointer(buffer))
+            guard !XMLEscaping.needsEscaping(buffer, inAttribute: inAttribute) else { return false }
+            write(buffer)
             return true
         }
         if copied == true { return }
@@ -110,8 +141,74 @@ public struct XMLWriter: Sendable {
         }
     }
 
-    /// Whether `escape` writes the byte as something else.
-    @inline(__always) private static func needsEscaping(_ byte: UInt8, inAttribute: Bool) -> Bool {
+    // MARK: The buffer
+
+    /// Makes room for `size` more contiguous bytes and returns where they go; the caller fills them, then calls
+    /// `commit`. For tags and short text: longer runs go through `write(_:)`, which splits them across chunks.
+    @inline(__always)
+    mutating func room(_ size: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + size > capacity { startChunk(size) }
+        return base + count
+    }
+
+    /// Counts `size` bytes filled after `room` as written.
+    @inline(__always)
+    mutating func commit(_ size: Int) {
+        count += size
+    }
+
+    /// Sets the current chunk aside and starts one with room for at least `size` bytes.
+    @inline(never)
+    private mutating func startChunk(_ size: Int) {
+        filled.append((base, count))
+        filledCount += count
+        capacity = Swift.max(size, Self.chunkSize)
+        base = .allocate(capacity: capacity)
+        count = 0
+    }
+
+    @inline(__always)
+    mutating func write(_ run: UnsafeBufferPointer<UInt8>) {
+        if count + run.count <= capacity {
+            XMLEscaping.copy(run, to: base + count)
+            count += run.count
+        } else {
+            writeAcrossChunks(run)
+        }
+    }
+
+    /// A run longer than the room left: fills the chunk, then continues in new ones.
+    @inline(never)
+    private mutating func writeAcrossChunks(_ run: UnsafeBufferPointer<UInt8>) {
+        var rest = run
+        while !rest.isEmpty {
+            if count == capacity { startChunk(1) }
+            let part = Swift.min(rest.count, capacity - count)
+            XMLEscaping.copy(UnsafeBufferPointer(rebasing: rest[..<part]), to: base + count)
+            count += part
+            rest = UnsafeBufferPointer(rebasing: rest[part...])
+        }
+    }
+
+    @inline(__always)
+    mutating func write(_ byte: UInt8) {
+        room(1).pointee = byte
+        commit(1)
+    }
+
+    @inline(__always)
+    mutating func write(_ first: UInt8, _ second: UInt8) {
+        let target = room(2)
+        target[0] = first
+        target[1] = second
+        commit(2)
+    }
+}
+
+/// What the writer escapes, and the copy it writes runs with.
+enum XMLEscaping {
+    /// Whether `XMLWriter.escape` writes the byte as something else.
+    @inline(__always) static func needsEscaping(_ byte: UInt8, inAttribute: Bool) -> Bool {
         switch byte {
         case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x0D: true
         case UInt8(ascii: "\""), 0x0A, 0x09: inAttribute
@@ -119,131 +216,17 @@ public struct XMLWriter: Sendable {
         }
     }
 
-    @inline(__always) private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, inAttribute: Bool) -> Bool {
+    @inline(__always) static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>, inAttribute: Bool) -> Bool {
         bytes.contains(where: { needsEscaping($0, inAttribute: inAttribute) })
     }
 
-    public var text: String { String(decoding: storage[0..<count], as: UTF8.self) }
-
-    /// The document written, without copying it: the writer is left holding just those bytes.
-    public mutating func finish() -> [UInt8] {
-        storage.removeSubrange(count...)
-        return storage
-    }
-
-    // MARK: The buffer
-
-    /// Hands `body` the next `size` bytes of the buffer (grown if needed) to fill, then counts them as written.
-    @inline(__always)
-    private mutating func reserve(_ size: Int, _ body: (UnsafeMutableRawBufferPointer) -> Void) {
-        let start = count
-        let end = start + size
-        if end > storage.count { grow(to: end) }
-        storage.withUnsafeMutableBytes { body(UnsafeMutableRawBufferPointer(rebasing: $0[start..<end])) }
-        count = end
-    }
-
-    private mutating func grow(to minimum: Int) {
-        storage.append(contentsOf: repeatElement(0, count: Swift.max(minimum, 2 * storage.count) - storage.count))
-    }
-
-    @inline(__always) private mutating func write(_ run: UnsafeRawBufferPointer) {
-        reserve(run.count) { $0.copyMemory(from: run) }
-    }
-
-    @inline(__always) private mutating func write(_ byte: UInt8) {
-        if count < storage.count {
-            storage[count] = byte
-            count += 1
+    /// Copies `run` to `target`: a loop for the short runs of tag names and most values, `memcpy` for longer ones.
+    @inline(__always) static func copy(_ run: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) {
+        guard let source = run.baseAddress else { return }
+        if run.count <= 16 {
+            for offset in 0..<run.count { target[offset] = source[offset] }
         } else {
-            reserve(1) { $0[0] = byte }
+            target.update(from: source, count: run.count)
         }
-    }
-
-    @inline(__always) private mutating func write(_ first: UInt8, _ second: UInt8) {
-        reserve(2) {
-            $0[0] = first
-            $0[1] = second
-        }
-    }
-}
-
-/// The same operations for names known when the program is compiled (`StaticString`): the writers of our own
-/// syntaxes use these, which copy a name's bytes without going through a `String`, and write each tag (or a whole
-/// plain-text element) with one reservation in the buffer.
-extension XMLWriter {
-    /// `<name>`
-    mutating func start(_ name: StaticString) {
-        name.withUTF8Buffer { name in
-            reserve(name.count + 2) { target in
-                target[0] = UInt8(ascii: "<")
-                UnsafeMutableRawBufferPointer(rebasing: target[1..<(1 + name.count)]).copyMemory(from: UnsafeRawBufferPointer(name))
-                target[1 + name.count] = UInt8(ascii: ">")
-            }
-        }
-    }
-
-    /// `<name key="value">`, or `<name>` when the value is nil.
-    mutating func start(_ name: StaticString, attribute key: StaticString, _ value: String?) {
-        guard let value else { return start(name) }
-        write(UInt8(ascii: "<"))
-        append(name)
-        write(UInt8(ascii: " "))
-        append(key)
-        write(UInt8(ascii: "="), UInt8(ascii: "\""))
-        escape(value, inAttribute: true)
-        write(UInt8(ascii: "\""), UInt8(ascii: ">"))
-    }
-
-    /// `</name>`
-    mutating func end(_ name: StaticString) {
-        name.withUTF8Buffer { name in
-            reserve(name.count + 3) { target in
-                target[0] = UInt8(ascii: "<")
-                target[1] = UInt8(ascii: "/")
-                UnsafeMutableRawBufferPointer(rebasing: target[2..<(2 + name.count)]).copyMemory(from: UnsafeRawBufferPointer(name))
-                target[2 + name.count] = UInt8(ascii: ">")
-            }
-        }
-    }
-
-    /// `<name>text</name>`; nothing at all when `text` is nil. Text that needs no escaping (nearly all) is
-    /// written with its tags in one reservation.
-    mutating func leaf(_ name: StaticString, _ text: String?) {
-        guard let text else { return }
-        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { text in
-            guard !Self.needsEscaping(text, inAttribute: false) else { return false }
-            name.withUTF8Buffer { name in
-                let n = name.count
-                let t = text.count
-                reserve(2 * n + t + 5) { target in
-                    target[0] = UInt8(ascii: "<")
-                    UnsafeMutableRawBufferPointer(rebasing: target[1..<(1 + n)]).copyMemory(from: UnsafeRawBufferPointer(name))
-                    target[1 + n] = UInt8(ascii: ">")
-                    UnsafeMutableRawBufferPointer(rebasing: target[(2 + n)..<(2 + n + t)]).copyMemory(from: UnsafeRawBufferPointer(text))
-                    target[2 + n + t] = UInt8(ascii: "<")
-                    target[3 + n + t] = UInt8(ascii: "/")
-                    UnsafeMutableRawBufferPointer(rebasing: target[(4 + n + t)..<(4 + 2 * n + t)]).copyMemory(from: UnsafeRawBufferPointer(name))
-                    target[4 + 2 * n + t] = UInt8(ascii: ">")
-                }
-            }
-            return true
-        }
-        if done == true { return }
-        start(name)
-        escape(text, inAttribute: false)
-        end(name)
-    }
-
-    /// `<name key="value">text</name>`; nothing at all when `text` is nil.
-    mutating func leaf(_ name: StaticString, _ text: String?, attribute key: StaticString, _ value: String?) {
-        guard let text else { return }
-        start(name, attribute: key, value)
-        escape(text, inAttribute: false)
-        end(name)
-    }
-
-    private mutating func append(_ name: StaticString) {
-        name.withUTF8Buffer { write(UnsafeRawBufferPointer($0)) }
     }
 }
