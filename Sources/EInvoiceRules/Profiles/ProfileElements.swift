@@ -10,10 +10,17 @@ struct ProfileElements: Sendable {
     /// A child element's type; `leaf` for a simple type (no child elements allowed).
     private static let leaf = -1
 
+    /// A child that the type does not allow (in `childTypes`).
+    private static let notAllowed: Int32 = -2
+
     /// The qualified names (`ram:SellerTradeParty`) the profile knows, by index.
     private let nameIndex: [String: Int]
-    /// Per complex type: child name index → child type index (or `leaf`).
-    private let children: [[Int: Int]]
+    /// Per complex type and child name index, flat (`type * nameCount + name`): the child's type index, `leaf`, or
+    /// `notAllowed`.
+    private let childTypes: [Int32]
+    private let nameCount: Int
+    /// The profile's name index of each common XML name id (`XMLTree.commonNames`), -1 when it knows none.
+    private let commonNameIndexes: [Int32]
     private let rootName: Int
     private let rootType: Int
 
@@ -51,8 +58,19 @@ struct ProfileElements: Sendable {
         guard root.count == 2, let rootType = typeIndex[root[1]] else { return nil }
         self.rootName = name(root[0])
         self.rootType = rootType
-        self.children = children
         self.nameIndex = names
+        nameCount = names.count
+        var childTypes = [Int32](repeating: Self.notAllowed, count: children.count * names.count)
+        for (type, allowed) in children.enumerated() {
+            for (child, childType) in allowed { childTypes[type * names.count + child] = Int32(childType) }
+        }
+        self.childTypes = childTypes
+        commonNameIndexes = XMLTree.commonNames.map { Int32(Self.index(of: $0, in: names) ?? -1) }
+    }
+
+    /// The profile's index of an element name (namespace and local name), nil when it knows none.
+    private static func index(of name: XMLTree.Name, in names: [String: Int]) -> Int? {
+        prefix(of: name.namespace).flatMap { names["\($0):\(name.localName)"] }
     }
 
     /// A misplaced element: its index in the tree, and the element it sits in (-1 for the root).
@@ -64,28 +82,35 @@ struct ProfileElements: Sendable {
     /// The elements the profile does not allow where they are, in document order; their content is not examined.
     func misplaced(in tree: XMLTree) -> [Misplaced] {
         guard !tree.elements.isEmpty else { return [] }
-        var known: [Int32: Int] = [:]
-        func index(of element: Int) -> Int? {
-            let nameID = tree[element].nameID
-            if let cached = known[nameID] { return cached < 0 ? nil : cached }
-            let name = tree.name(nameID)
-            let found = Self.prefix(of: name.namespace).flatMap { nameIndex["\($0):\(name.localName)"] }
-            known[nameID] = found ?? -1
-            return found
+        // The profile's index of each name id: the common names' from the model, the document's others looked up
+        // once each.
+        let otherIndexes = tree.otherNames.map { Int32(Self.index(of: $0, in: nameIndex) ?? -1) }
+        func index(of element: Int) -> Int32 {
+            let nameID = Int(tree[element].nameID)
+            let common = commonNameIndexes.count
+            return nameID < common ? commonNameIndexes[nameID] : otherIndexes[nameID - common]
         }
         guard index(of: 0) == rootName else { return [Misplaced(element: 0, parent: -1)] }
         var found: [Misplaced] = []
-        var pending: [(element: Int, type: Int)] = [(0, rootType)]
-        while let (element, type) = pending.popLast() {
-            for child in tree[element].children.reversed() {
-                guard type != Self.leaf, let name = index(of: child), let childType = children[type][name] else {
-                    found.append(Misplaced(element: child, parent: element))
-                    continue
-                }
-                pending.append((child, childType))
+        // Elements are in document order and each is visited once, from its parent: the parents' types, by
+        // element, are enough to check every element in one forward pass.
+        var types = [Int32](repeating: Self.notAllowed, count: tree.elements.count)
+        types[0] = Int32(rootType)
+        for element in 1..<tree.elements.count {
+            let parent = tree[element].parent
+            let parentType = Int(types[parent])
+            guard parentType >= 0 else {
+                // Inside a leaf (a misplaced child) or inside a misplaced element (not examined further).
+                if parentType == Self.leaf { found.append(Misplaced(element: element, parent: parent)) }
+                continue
             }
+            let name = index(of: element)
+            let childType = name >= 0 ? childTypes[parentType * nameCount + Int(name)] : Self.notAllowed
+            // A misplaced element keeps `notAllowed`, so that its content is skipped.
+            if childType == Self.notAllowed { found.append(Misplaced(element: element, parent: parent)) }
+            types[element] = childType
         }
-        return found.sorted { $0.element < $1.element }
+        return found
     }
 
     private static func prefix(of namespace: String) -> String? {

@@ -244,14 +244,17 @@ extension SyntaxEvaluator {
     /// The XPath string value: an attribute's value, a leaf element's text, or the text of all descendants.
     func stringValue(of node: XNode) -> String {
         if node.element < 0 { return document.elements.isEmpty ? "" : stringValue(of: XNode(0)) }
-        let element = document.elements[Int(node.element)]
-        if node.attribute >= 0 { return element.attributes[Int(node.attribute)].value }
-        if element.children.isEmpty { return element.text }
+        // Fields are read in place: copying an element would retain each of its strings and arrays.
+        let elements = document.elements
+        let index = Int(node.element)
+        if node.attribute >= 0 { return elements[index].attributes[Int(node.attribute)].value }
+        if document.firstChild[index] < 0 { return elements[index].text }
         var text = ""
-        for index in Int(node.element)..<Int(document.subtreeEnd[Int(node.element)]) {
-            let descendant = document.elements[index]
-            if descendant.children.isEmpty || !descendant.text.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }) {
-                text += descendant.text
+        for index in index..<Int(document.subtreeEnd[index]) {
+            if document.firstChild[index] < 0
+                || !elements[index].text.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+            {
+                text += elements[index].text
             }
         }
         return text

@@ -24,11 +24,14 @@ extension SyntaxRuleTable {
                 if !(fast && flat.decidedByTrie[index]) {
                     var matched = false
                     for context in Int(flat.contextStart[index])..<Int(flat.contextStart[index + 1]) {
-                        let pattern = flat.contexts[context]
-                        if matches(pattern, step: pattern.steps.count - 1, element, evaluator, fast) {
-                            matched = true
-                            break
+                        if fast {
+                            let last = Int(flat.contextStepStart[context + 1]) - 1
+                            matched = matches(context: context, step: last, element, flat, evaluator)
+                        } else {
+                            let pattern = flat.contexts[context]
+                            matched = matches(pattern, step: pattern.steps.count - 1, element, evaluator, fast)
                         }
+                        if matched { break }
                     }
                     guard matched else { continue }
                 }
@@ -92,6 +95,45 @@ extension SyntaxRuleTable {
             return false
         }
         return parent >= 0 && matches(pattern, step: index - 1, parent, evaluator, fast)
+    }
+
+    /// `matches(_:step:_:_:_:)` in fast mode, on the flat arrays of the context alternatives (`step` indexes
+    /// the step arrays): no pattern or step is copied, so nothing is reference-counted.
+    private func matches(
+        context: Int, step: Int, _ element: Int, _ flat: RuleArrays, _ evaluator: SyntaxEvaluator
+    ) -> Bool {
+        let document = evaluator.document
+        let first = Int(flat.contextStepStart[context])
+        let trieNode = flat.contextTrieNode[context]
+        if trieNode >= 0 {
+            guard document.trieNodes[element] == trieNode else { return false }
+            guard flat.contextHasConditions[context] else { return true }
+            // the names match all the way up; check the conditions on the element and its ancestors
+            var current = element
+            for index in stride(from: step, through: first, by: -1) {
+                let condition = flat.stepCondition[index]
+                if condition >= 0, !evaluator.holds(program, condition, at: Int32(current)) { return false }
+                current = document.elements[current].parent
+            }
+            return true
+        }
+        let name = flat.stepName[step]
+        if name >= 0, document.nameIDs[element] != name { return false }
+        let condition = flat.stepCondition[step]
+        if condition >= 0, !evaluator.holds(program, condition, at: Int32(element)) { return false }
+        let parent = document.elements[element].parent
+        if step == first {
+            return !flat.contextAbsolute[context] || flat.stepAnywhereBelow[step] || parent < 0
+        }
+        if flat.stepAnywhereBelow[step] {
+            var ancestor = parent
+            while ancestor >= 0 {
+                if matches(context: context, step: step - 1, ancestor, flat, evaluator) { return true }
+                ancestor = document.elements[ancestor].parent
+            }
+            return false
+        }
+        return parent >= 0 && matches(context: context, step: step - 1, parent, flat, evaluator)
     }
 
     private func witness(of assertion: SyntaxAssertion, at node: XNode, _ evaluator: SyntaxEvaluator) -> Int? {

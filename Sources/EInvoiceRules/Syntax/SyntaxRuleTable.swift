@@ -289,6 +289,18 @@ final class RuleArrays: Sendable {
     let reports: [Bool]
     let forbiddenFirst: [Int32]
     let forbiddenSecond: [Int32]
+    /// The context alternatives as flat arrays, for matching without copying a pattern: alternative `c` is
+    /// absolute or not, has a trie node (-1 for none) and conditions, and its steps are
+    /// `contextStepStart[c]..<contextStepStart[c + 1]` of the step arrays.
+    let contextAbsolute: [Bool]
+    let contextTrieNode: [Int32]
+    let contextHasConditions: [Bool]
+    let contextStepStart: [Int32]
+    /// Per step: the name id it requires (-1 for `*`), whether it is `//name`, and its condition's program node
+    /// (-1 for none).
+    let stepName: [Int32]
+    let stepAnywhereBelow: [Bool]
+    let stepCondition: [Int32]
 
     init(_ rules: [SyntaxRule]) {
         var contextStart: [Int32] = [0]
@@ -305,5 +317,16 @@ final class RuleArrays: Sendable {
         reports = rules.flatMap(\.reports)
         forbiddenFirst = rules.flatMap(\.forbiddenFirst)
         forbiddenSecond = rules.flatMap(\.forbiddenSecond)
+        contextAbsolute = contexts.map(\.absolute)
+        contextTrieNode = contexts.map(\.trieNode)
+        contextHasConditions = contexts.map(\.hasConditions)
+        var stepStart: [Int32] = [0]
+        for context in contexts { stepStart.append(stepStart[stepStart.count - 1] + Int32(context.steps.count)) }
+        contextStepStart = stepStart
+        let steps = contexts.flatMap(\.steps)
+        stepName = steps.map { $0.name ?? -1 }
+        stepAnywhereBelow = steps.map(\.anywhereBelow)
+        // A step with predicates has them as one condition node (positional predicates are refused in contexts).
+        stepCondition = steps.map { $0.predicates.isEmpty ? -1 : $0.condition }
     }
 }

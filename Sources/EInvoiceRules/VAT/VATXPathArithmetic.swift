@@ -9,7 +9,20 @@ import EInvoice
 /// Nowhere else: money in Passerelle is exact.
 enum VATXPathArithmetic {
     /// `xs:double` of a decimal written in the source (correctly rounded, as XPath casts).
-    static func double(_ value: ExactDecimal) -> Double { Double(value.description) ?? .nan }
+    static func double(_ value: ExactDecimal) -> Double {
+        // Exact fast path (as in strtod): a mantissa of at most 53 bits and a power of ten up to 10^22 are both
+        // exact doubles, so their one division is the correctly rounded quotient, the same as parsing the text.
+        let mantissa = value.mantissa
+        if mantissa.magnitude <= 1 << 53, value.fractionDigits < exactPowersOfTen.count {
+            return Double(Int64(mantissa)) / exactPowersOfTen[value.fractionDigits]
+        }
+        return Double(value.description) ?? .nan
+    }
+
+    /// 10^0 … 10^22, each exactly representable as a double.
+    private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
 
     /// `fn:round` on a double: half towards positive infinity.
     static func round(_ value: Double) -> Double {

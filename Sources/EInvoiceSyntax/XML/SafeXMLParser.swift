@@ -36,11 +36,45 @@ public struct SafeXMLParser: Sendable {
         try parse(Array(text.utf8))
     }
 
+    /// Whether an ASCII XML declaration (up to its `>`) names no encoding, or UTF-8 (`encoding="UTF-8"`, any
+    /// case): the common case, told from the bytes without building strings. Anything else (another encoding,
+    /// another spelling, non-ASCII bytes) goes through `declaredLatin1`'s general reading.
+    static func declaresUTF8OrNothing(_ declaration: ArraySlice<UInt8>) -> Bool {
+        func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        guard !declaration.contains(where: { $0 >= 0x80 }) else { return false }
+        let key = Array("encoding=".utf8)
+        var start: Int?
+        if declaration.count >= key.count {
+            for index in declaration.startIndex...(declaration.endIndex - key.count) {
+                var equal = true
+                for offset in 0..<key.count where lowercased(declaration[index + offset]) != key[offset] {
+                    equal = false
+                    break
+                }
+                if equal {
+                    start = index + key.count
+                    break
+                }
+            }
+        }
+        guard let start else { return true }
+        let name = Array("utf-8".utf8)
+        guard start + 1 + name.count < declaration.endIndex else { return false }
+        let quote = declaration[start]
+        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return false }
+        for offset in 0..<name.count where lowercased(declaration[start + 1 + offset]) != name[offset] {
+            return false
+        }
+        let close = declaration[start + 1 + name.count]
+        return close == UInt8(ascii: "\"") || close == UInt8(ascii: "'")
+    }
+
     /// Returns UTF-8 bytes when the declaration names ISO-8859-1, nil when the input is already UTF-8.
     private func declaredLatin1(_ bytes: [UInt8]) throws(XMLReadError) -> [UInt8]? {
         guard bytes.starts(with: Array("<?xml".utf8)) else { return nil }
         let end = min(bytes.count, 200)
         guard let close = bytes[0..<end].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        if Self.declaresUTF8OrNothing(bytes[0..<close]) { return nil }
         let declaration = String(decoding: bytes[0..<close], as: UTF8.self).lowercased()
         guard let range = declaration.range(of: "encoding=") else { return nil }
         let rest = declaration[range.upperBound...].dropFirst()

@@ -36,7 +36,9 @@ struct XMLCursor {
     init(buffer: UnsafeBufferPointer<UInt8>, limits: XMLReadLimits) {
         self.buffer = buffer
         self.limits = limits
-        let expected = buffer.count / 60
+        // About one element per 30 bytes in compact invoices (fewer with long texts): growing the arrays costs
+        // more than reserving a little too much; large documents (attachments) grow them as usual.
+        let expected = min(buffer.count / 30, 65_536)
         elements.reserveCapacity(expected)
         childCounts.reserveCapacity(expected)
         firstChild.reserveCapacity(expected)
@@ -155,12 +157,17 @@ struct XMLCursor {
     /// Fills every element's `children`, each array allocated once at its final size.
     mutating func linkChildren() {
         for index in elements.indices where childCounts[index] > 0 {
-            var children: [Int] = []
-            children.reserveCapacity(Int(childCounts[index]))
-            var child = firstChild[index]
-            while child >= 0 {
-                children.append(Int(child))
-                child = nextSibling[Int(child)]
+            let count = Int(childCounts[index])
+            // Written in place: `count` is exactly the length of the sibling chain.
+            let children = [Int](unsafeUninitializedCapacity: count) { storage, initialized in
+                var child = firstChild[index]
+                var position = 0
+                while child >= 0, position < count {
+                    storage[position] = Int(child)
+                    position += 1
+                    child = nextSibling[Int(child)]
+                }
+                initialized = position
             }
             elements[index].children = children
         }
