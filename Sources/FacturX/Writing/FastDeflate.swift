@@ -52,6 +52,22 @@ enum FastDeflate {
         var distances: UnsafeBufferPointer<UInt32>
     }
 
+    /// How far the bytes at `candidate` and `position` agree (at least `minimumMatch`, which the caller has
+    /// checked, at most `limit`): eight bytes a step, the first differing byte found from the XOR's zero bits.
+    @inline(__always)
+    private static func matchLength(_ base: UnsafePointer<UInt8>, _ candidate: Int, _ position: Int, limit: Int) -> Int {
+        var length = minimumMatch
+        while length + 8 <= limit {
+            let earlier = UnsafeRawPointer(base + candidate + length).loadUnaligned(as: UInt64.self)
+            let here = UnsafeRawPointer(base + position + length).loadUnaligned(as: UInt64.self)
+            let difference = UInt64(littleEndian: earlier ^ here)
+            if difference != 0 { return length + difference.trailingZeroBitCount / 8 }
+            length += 8
+        }
+        while length < limit, base[candidate + length] == base[position + length] { length += 1 }
+        return length
+    }
+
     private static func encode(_ source: UnsafeBufferPointer<UInt8>, _ codes: Codes, _ writer: inout BitWriter) {
         let count = source.count
         guard let base = source.baseAddress else { return }
@@ -66,9 +82,7 @@ enum FastDeflate {
                 table[slot] = Int32(position)
                 if candidate >= 0, position - candidate <= maximumDistance,
                    UnsafeRawPointer(base + candidate).loadUnaligned(as: UInt32.self) == word {
-                    var length = minimumMatch
-                    let limit = min(maximumMatch, count - position)
-                    while length < limit, base[candidate + length] == base[position + length] { length += 1 }
+                    let length = matchLength(base, candidate, position, limit: min(maximumMatch, count - position))
                     writer.writeMatch(length: length, distance: position - candidate, codes)
                     // Remember the match's last position too, so that runs of matches chain up.
                     let end = position + length - 1
