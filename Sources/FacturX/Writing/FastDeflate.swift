@@ -68,38 +68,46 @@ enum FastDeflate {
         return length
     }
 
-    private static func encode(_ source: UnsafeBufferPointer<UInt8>, _ codes: Codes, _ writer: inout BitWriter) {
-        let count = source.count
+    private static func encode(_ source: UnsafeBufferPointer<UInt8>, _ codes: Codes, _ output: inout BitWriter) {
         guard let base = source.baseAddress else { return }
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 1 << hashBits) { table in
             table.initialize(repeating: -1)
-            var position = 0
-            let last = count - minimumMatch
-            while position <= last {
-                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self)
-                let slot = hash(word)
-                let candidate = Int(table[slot])
-                table[slot] = Int32(position)
-                if candidate >= 0, position - candidate <= maximumDistance,
-                   UnsafeRawPointer(base + candidate).loadUnaligned(as: UInt32.self) == word {
-                    let length = matchLength(base, candidate, position, limit: min(maximumMatch, count - position))
-                    writer.writeMatch(length: length, distance: position - candidate, codes)
-                    // Remember the match's last position too, so that runs of matches chain up.
-                    let end = position + length - 1
-                    if end <= last {
-                        table[hash(UnsafeRawPointer(base + end).loadUnaligned(as: UInt32.self))] = Int32(end)
-                    }
-                    position += length
-                } else {
-                    writer.writeCode(codes.literal[Int(base[position])])
-                    position += 1
+            output = encode(base, count: source.count, table: table, codes: codes, into: output)
+        }
+    }
+
+    /// The greedy LZ77 loop. The writer is a local value here (not captured by a closure), so that its bit
+    /// buffer stays in registers between codes.
+    private static func encode(_ base: UnsafePointer<UInt8>, count: Int, table: UnsafeMutableBufferPointer<Int32>, codes: Codes,
+                               into start: BitWriter) -> BitWriter {
+        var writer = start
+        var position = 0
+        let last = count - minimumMatch
+        while position <= last {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self)
+            let slot = hash(word)
+            let candidate = Int(table[slot])
+            table[slot] = Int32(position)
+            if candidate >= 0, position - candidate <= maximumDistance,
+               UnsafeRawPointer(base + candidate).loadUnaligned(as: UInt32.self) == word {
+                let length = matchLength(base, candidate, position, limit: min(maximumMatch, count - position))
+                writer.writeMatch(length: length, distance: position - candidate, codes)
+                // Remember the match's last position too, so that runs of matches chain up.
+                let end = position + length - 1
+                if end <= last {
+                    table[hash(UnsafeRawPointer(base + end).loadUnaligned(as: UInt32.self))] = Int32(end)
                 }
-            }
-            while position < count {
+                position += length
+            } else {
                 writer.writeCode(codes.literal[Int(base[position])])
                 position += 1
             }
         }
+        while position < count {
+            writer.writeCode(codes.literal[Int(base[position])])
+            position += 1
+        }
+        return writer
     }
 
     /// Bits written least significant first, as deflate wants, into a buffer sized for the worst case
