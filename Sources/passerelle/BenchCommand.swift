@@ -29,7 +29,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Rounds for --only.")
     var rounds = 1
 
-    @Flag(help: "Only the Factur-X figures: PDF extraction and creation.")
+    @Flag(name: .customLong("facturx-only"), help: "Only the Factur-X figures: PDF extraction and creation.")
     var facturXOnly = false
 
     func run() throws {
