@@ -29,7 +29,15 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Rounds for --only.")
     var rounds = 1
 
+    @Flag(name: .customLong("facturx-only"), help: "Only the Factur-X figures: PDF extraction and creation.")
+    var facturXOnly = false
+
     func run() throws {
+        if facturXOnly {
+            PDFExtractBench.run(corpus: corpus, seconds: seconds, python: python)
+            BenchFacturX.run(seconds: seconds, python: ".build/bench-venv/bin/python")
+            return
+        }
         let inputs = try BenchInputs(corpus: corpus)
         let workloads = BenchWorkload.all(inputs)
         if let only {

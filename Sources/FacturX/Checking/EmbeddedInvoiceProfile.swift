@@ -87,7 +87,16 @@ enum EmbeddedInvoiceProfile {
 
     /// Conformance levels compared without spaces and case (`EN16931` and `EN 16931` name the same level).
     static func sameLevel(_ a: String, _ b: String) -> Bool {
-        func key(_ text: String) -> String { text.uppercased().filter { $0 != " " && $0 != "_" && $0 != "-" } }
-        return key(a) == key(b)
+        guard a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) else {
+            func key(_ text: String) -> String { text.uppercased().filter { $0 != " " && $0 != "_" && $0 != "-" } }
+            return key(a) == key(b)
+        }
+        // ASCII (every real level): the same comparison on bytes, without building strings.
+        func asciiKey(_ text: String) -> some Sequence<UInt8> {
+            text.utf8.lazy
+                .filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "_") && $0 != UInt8(ascii: "-") }
+                .map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") ? $0 - 32 : $0 }
+        }
+        return asciiKey(a).elementsEqual(asciiKey(b))
     }
 }

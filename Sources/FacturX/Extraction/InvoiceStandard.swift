@@ -32,27 +32,33 @@ public enum InvoiceStandard: String, Sendable, Codable {
     static let invoiceRoots: Set<String> = ["CrossIndustryInvoice", "CrossIndustryDocument", "Invoice", "CreditNote", "SCRDMCCBDACIOMessageStructure"]
 
     /// The local name of the first element of an XML document, read without parsing it; nil when none.
+    /// Comments are skipped whole (some invoices open with kilobytes of licence text, which may quote markup).
     static func rootElementName(_ xml: [UInt8]) -> String? {
-        var index = 0
-        let count = xml.count
-        while index < count {
-            guard xml[index] == UInt8(ascii: "<") else {
-                index += 1
-                continue
+        xml.withUnsafeBufferPointer { buffer -> String? in
+            let count = buffer.count
+            var index = 0
+            while let open = PDFBytes.firstIndex(of: UInt8(ascii: "<"), in: buffer, from: index) {
+                let next = open + 1
+                guard next < count else { return nil }
+                let byte = buffer[next]
+                if byte == UInt8(ascii: "!"), next + 2 < count, buffer[next + 1] == UInt8(ascii: "-"), buffer[next + 2] == UInt8(ascii: "-") {
+                    guard let close = PDFBytes.firstIndex(of: "-->", in: buffer, range: (next + 3)..<count) else { return nil }
+                    index = close + 3
+                    continue
+                }
+                if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
+                    index = next
+                    continue
+                }
+                var end = next
+                var start = next
+                while end < count, buffer[end] != UInt8(ascii: ">"), buffer[end] != UInt8(ascii: "/"), !PDFBytes.isWhitespace(buffer[end]) {
+                    if buffer[end] == UInt8(ascii: ":") { start = end + 1 }
+                    end += 1
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
             }
-            let next = index + 1
-            guard next < count else { return nil }
-            let byte = xml[next]
-            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
-                index = next
-                continue
-            }
-            var end = next
-            while end < count, xml[end] != UInt8(ascii: ">"), xml[end] != UInt8(ascii: "/"), !PDFBytes.isWhitespace(xml[end]) { end += 1 }
-            var start = next
-            if let colon = xml[next..<end].lastIndex(of: UInt8(ascii: ":")) { start = colon + 1 }
-            return String(decoding: xml[start..<end], as: UTF8.self)
+            return nil
         }
-        return nil
     }
 }

@@ -85,6 +85,18 @@ struct InvoiceLayout {
 
     /// `123 456 782` for a SIREN, `123 456 782 00012` for a SIRET; other identifiers unchanged.
     static func groupedRegistration(_ value: String) -> String {
+        let utf8 = value.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every real SIREN/SIRET): only 0-9 are numbers; grouped on bytes.
+            guard utf8.count == 9 || utf8.count == 14, utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return value }
+            var grouped: [UInt8] = []
+            grouped.reserveCapacity(utf8.count + 6)
+            for (index, digit) in utf8.enumerated() {
+                if index == 3 || index == 6 || index == 9 { grouped += [0xC2, 0xA0] }  // U+00A0 in UTF-8
+                grouped.append(digit)
+            }
+            return String(decoding: grouped, as: UTF8.self)
+        }
         let digits = Array(value)
         guard digits.allSatisfy(\.isNumber), digits.count == 9 || digits.count == 14 else { return value }
         let text = String(digits)

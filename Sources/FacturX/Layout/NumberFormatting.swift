@@ -56,6 +56,7 @@ struct NumberFormatting: Sendable {
 
     /// An IBAN in groups of four characters, as printed on bank documents.
     static func iban(_ value: String) -> String {
+        if let ascii = asciiIBAN(value) { return ascii }
         let compact = value.filter { !$0.isWhitespace }
         guard compact.count > 8, compact.prefix(2).allSatisfy(\.isLetter) else { return value }
         var result = ""
@@ -64,6 +65,22 @@ struct NumberFormatting: Sendable {
             result.append(character)
         }
         return result
+    }
+
+    /// `iban(_:)` for ASCII text (every real IBAN), on bytes; nil for other text.
+    private static func asciiIBAN(_ value: String) -> String? {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        // Character.isWhitespace on ASCII: space, tab, LF, vertical tab, form feed, CR.
+        let compact = value.utf8.filter { $0 != 0x20 && !(0x09...0x0D).contains($0) }
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        guard compact.count > 8, isLetter(compact[0]), isLetter(compact[1]) else { return value }
+        var result: [UInt8] = []
+        result.reserveCapacity(compact.count + compact.count / 4)
+        for (index, byte) in compact.enumerated() {
+            if index > 0 && index % 4 == 0 { result.append(0x20) }
+            result.append(byte)
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     private var currencySymbol: String? {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte classes of the PDF syntax (ISO 32000-1 §7.2.2) and small searches over the file.
 enum PDFBytes {
     @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool {
@@ -37,26 +43,34 @@ enum PDFBytes {
         return offset + count == bytes.count || !isRegular(bytes[offset + count])
     }
 
-    /// The first offset in `range` where `needle` starts.
+    /// The first offset in `range` where `needle` starts: `memchr` to each occurrence of its first byte, then
+    /// `memcmp` (several times faster than a byte loop over the kilobytes of comment some invoice XMLs open with).
     static func firstIndex(of needle: StaticString, in bytes: [UInt8], range: Range<Int>) -> Int? {
+        bytes.withUnsafeBufferPointer { firstIndex(of: needle, in: $0, range: range) }
+    }
+
+    /// The same search in a buffer.
+    static func firstIndex(of needle: StaticString, in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int? {
         let count = needle.utf8CodeUnitCount
-        let pointer = needle.utf8Start
-        guard count > 0, range.lowerBound >= 0, range.upperBound <= bytes.count, range.count >= count else { return nil }
-        let first = pointer[0]
-        var index = range.lowerBound
+        guard count > 0, range.lowerBound >= 0, range.upperBound <= buffer.count, range.count >= count,
+              let base = buffer.baseAddress else { return nil }
+        let pattern = needle.utf8Start
         let last = range.upperBound - count
+        var index = range.lowerBound
         while index <= last {
-            if bytes[index] == first {
-                var matched = true
-                for step in 1..<count where bytes[index + step] != pointer[step] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
-            }
-            index += 1
+            guard let found = memchr(base + index, Int32(pattern[0]), last - index + 1) else { return nil }
+            let candidate = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + candidate, pattern, count) == 0 { return candidate }
+            index = candidate + 1
         }
         return nil
+    }
+
+    /// The first offset from `start` on that holds `byte` (`memchr`).
+    static func firstIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = buffer.baseAddress, start >= 0, start < buffer.count,
+              let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The last offset in `range` where `needle` starts.

@@ -24,6 +24,7 @@ public struct PDFDocument: Sendable {
         }
         self.bytes = bytes
         self.limits = limits
+        cache.reserveCapacity(16)  // extraction loads about a dozen objects; no rehashing on the way
         var reader = PDFXrefReader(bytes: bytes, limits: limits)
         do {
             xref = try reader.read()

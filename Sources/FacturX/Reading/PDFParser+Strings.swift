@@ -8,7 +8,10 @@ extension PDFParser {
             if bytes[position] == 0x23 { escaped = true }
             position += 1
         }
-        guard escaped else { return String(decoding: bytes[start..<position], as: UTF8.self) }
+        guard escaped else {
+            let end = position
+            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(position - start)
         var index = start

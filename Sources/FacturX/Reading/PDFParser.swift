@@ -139,6 +139,7 @@ struct PDFParser {
         let start = position
         position += 2
         var entries: [PDFDictionary.Entry] = []
+        entries.reserveCapacity(8)  // one allocation for the usual dictionary, instead of growing 1, 2, 4, 8
         while true {
             skipWhitespace()
             guard position < bytes.count else { throw error("the dictionary opened at byte \(start) is not closed", at: start) }

@@ -52,40 +52,62 @@ enum FastDeflate {
         var distances: UnsafeBufferPointer<UInt32>
     }
 
-    private static func encode(_ source: UnsafeBufferPointer<UInt8>, _ codes: Codes, _ writer: inout BitWriter) {
-        let count = source.count
+    /// How far the bytes at `candidate` and `position` agree (at least `minimumMatch`, which the caller has
+    /// checked, at most `limit`): eight bytes a step, the first differing byte found from the XOR's zero bits.
+    @inline(__always)
+    private static func matchLength(_ base: UnsafePointer<UInt8>, _ candidate: Int, _ position: Int, limit: Int) -> Int {
+        var length = minimumMatch
+        while length + 8 <= limit {
+            let earlier = UnsafeRawPointer(base + candidate + length).loadUnaligned(as: UInt64.self)
+            let here = UnsafeRawPointer(base + position + length).loadUnaligned(as: UInt64.self)
+            let difference = UInt64(littleEndian: earlier ^ here)
+            if difference != 0 { return length + difference.trailingZeroBitCount / 8 }
+            length += 8
+        }
+        while length < limit, base[candidate + length] == base[position + length] { length += 1 }
+        return length
+    }
+
+    private static func encode(_ source: UnsafeBufferPointer<UInt8>, _ codes: Codes, _ output: inout BitWriter) {
         guard let base = source.baseAddress else { return }
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 1 << hashBits) { table in
             table.initialize(repeating: -1)
-            var position = 0
-            let last = count - minimumMatch
-            while position <= last {
-                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self)
-                let slot = hash(word)
-                let candidate = Int(table[slot])
-                table[slot] = Int32(position)
-                if candidate >= 0, position - candidate <= maximumDistance,
-                   UnsafeRawPointer(base + candidate).loadUnaligned(as: UInt32.self) == word {
-                    var length = minimumMatch
-                    let limit = min(maximumMatch, count - position)
-                    while length < limit, base[candidate + length] == base[position + length] { length += 1 }
-                    writer.writeMatch(length: length, distance: position - candidate, codes)
-                    // Remember the match's last position too, so that runs of matches chain up.
-                    let end = position + length - 1
-                    if end <= last {
-                        table[hash(UnsafeRawPointer(base + end).loadUnaligned(as: UInt32.self))] = Int32(end)
-                    }
-                    position += length
-                } else {
-                    writer.writeCode(codes.literal[Int(base[position])])
-                    position += 1
+            output = encode(base, count: source.count, table: table, codes: codes, into: output)
+        }
+    }
+
+    /// The greedy LZ77 loop. The writer is a local value here (not captured by a closure), so that its bit
+    /// buffer stays in registers between codes.
+    private static func encode(_ base: UnsafePointer<UInt8>, count: Int, table: UnsafeMutableBufferPointer<Int32>, codes: Codes,
+                               into start: BitWriter) -> BitWriter {
+        var writer = start
+        var position = 0
+        let last = count - minimumMatch
+        while position <= last {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self)
+            let slot = hash(word)
+            let candidate = Int(table[slot])
+            table[slot] = Int32(position)
+            if candidate >= 0, position - candidate <= maximumDistance,
+               UnsafeRawPointer(base + candidate).loadUnaligned(as: UInt32.self) == word {
+                let length = matchLength(base, candidate, position, limit: min(maximumMatch, count - position))
+                writer.writeMatch(length: length, distance: position - candidate, codes)
+                // Remember the match's last position too, so that runs of matches chain up.
+                let end = position + length - 1
+                if end <= last {
+                    table[hash(UnsafeRawPointer(base + end).loadUnaligned(as: UInt32.self))] = Int32(end)
                 }
-            }
-            while position < count {
+                position += length
+            } else {
                 writer.writeCode(codes.literal[Int(base[position])])
                 position += 1
             }
         }
+        while position < count {
+            writer.writeCode(codes.literal[Int(base[position])])
+            position += 1
+        }
+        return writer
     }
 
     /// Bits written least significant first, as deflate wants, into a buffer sized for the worst case

@@ -37,35 +37,60 @@ struct PDFWriteBuffer: Sendable {
             bytes.append(UInt8(ascii: "0") + UInt8(value))
             return
         }
-        var divisor: UInt = 10
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            let start = Self.writeDigits(value, into: digits, endingAt: 20)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
         }
+    }
+
+    /// Writes the decimal digits of `value` to end just before `end`; returns where they start. Division by
+    /// the constant 10 compiles to a multiplication.
+    @inline(__always)
+    private static func writeDigits(_ value: UInt, into buffer: UnsafeMutableBufferPointer<UInt8>, endingAt end: Int) -> Int {
+        var rest = value
+        var index = end
+        repeat {
+            index -= 1
+            buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+        return index
     }
 
     /// A coordinate or size: rounded to 3 decimals, trailing zeros dropped (`12.5`, `-0.25`, `300`).
     mutating func append(number value: Double) {
-        guard value.isFinite else {
+        guard value.isFinite, abs(value) < 1e15 else {
             bytes.append(UInt8(ascii: "0"))
             return
         }
         let product = value * 1000
         let scaled = Int(product >= 0 ? product + 0.5 : product - 0.5)  // half away from zero, without libm
-        if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = scaled.magnitude
-        append(unsigned: magnitude / 1000)
         var fraction = magnitude % 1000
-        guard fraction != 0 else { return }
-        bytes.append(UInt8(ascii: "."))
-        var divisor: UInt = 100
-        while fraction != 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
-            fraction %= divisor
-            divisor /= 10
+        // Sign, up to 16 integer digits, point and 3 decimals, built in one buffer and appended once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var end = 20
+            if fraction != 0 {
+                var decimals = 3
+                while fraction % 10 == 0 {
+                    fraction /= 10
+                    decimals -= 1
+                }
+                buffer[20] = UInt8(ascii: ".")
+                var index = 20 + decimals
+                end = index + 1
+                while index > 20 {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: fraction % 10)
+                    fraction /= 10
+                    index -= 1
+                }
+            }
+            var start = Self.writeDigits(magnitude / 1000, into: buffer, endingAt: 20)
+            if scaled < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<end]))
         }
     }
 

@@ -14,46 +14,67 @@ struct XMPPacket: Sendable {
 
     static let facturXNamespace = "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"
 
+    /// The packet's bytes, written piece by piece (string interpolation of the whole packet cost more than
+    /// compressing the page).
     func packet() -> [UInt8] {
-        var text = """
-            <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
-            <x:xmpmeta xmlns:x="adobe:ns:meta/">
-            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-            <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
-            <pdfaid:part>3</pdfaid:part>
-            <pdfaid:conformance>B</pdfaid:conformance>
-            </rdf:Description>
-            <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-            <dc:format>application/pdf</dc:format>
-            <dc:title><rdf:Alt><rdf:li xml:lang="x-default">\(escape(title))</rdf:li></rdf:Alt></dc:title>
-            <dc:creator><rdf:Seq><rdf:li>\(escape(author))</rdf:li></rdf:Seq></dc:creator>
-            <dc:description><rdf:Alt><rdf:li xml:lang="x-default">\(escape(subject))</rdf:li></rdf:Alt></dc:description>
-            </rdf:Description>
-            <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-            <pdf:Producer>\(escape(producer))</pdf:Producer>
-            </rdf:Description>
-            <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-            <xmp:CreatorTool>\(escape(creatorTool))</xmp:CreatorTool>
-            <xmp:CreateDate>\(date.xmpText)</xmp:CreateDate>
-            <xmp:ModifyDate>\(date.xmpText)</xmp:ModifyDate>
-            <xmp:MetadataDate>\(date.xmpText)</xmp:MetadataDate>
-            </rdf:Description>
-
-            """
-        text += Self.extensionSchema
-        text += """
-            <rdf:Description rdf:about="" xmlns:fx="\(Self.facturXNamespace)">
-            <fx:DocumentType>INVOICE</fx:DocumentType>
-            <fx:DocumentFileName>factur-x.xml</fx:DocumentFileName>
-            <fx:Version>1.0</fx:Version>
-            <fx:ConformanceLevel>\(escape(conformanceLevel))</fx:ConformanceLevel>
-            </rdf:Description>
-            </rdf:RDF>
-            </x:xmpmeta>
-            <?xpacket end="w"?>
-            """
-        return Array(text.utf8)
+        var out = PDFWriteBuffer(capacity: 4096)
+        out.append("<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+        out.append("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
+        out.append("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
+        out.append("<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n")
+        out.append("<pdfaid:part>3</pdfaid:part>\n")
+        out.append("<pdfaid:conformance>B</pdfaid:conformance>\n")
+        out.append("</rdf:Description>\n")
+        out.append("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n")
+        out.append("<dc:format>application/pdf</dc:format>\n")
+        out.append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+        escape(title, into: &out)
+        out.append("</rdf:li></rdf:Alt></dc:title>\n")
+        out.append("<dc:creator><rdf:Seq><rdf:li>")
+        escape(author, into: &out)
+        out.append("</rdf:li></rdf:Seq></dc:creator>\n")
+        out.append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+        escape(subject, into: &out)
+        out.append("</rdf:li></rdf:Alt></dc:description>\n")
+        out.append("</rdf:Description>\n")
+        out.append("<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n")
+        out.append("<pdf:Producer>")
+        escape(producer, into: &out)
+        out.append("</pdf:Producer>\n")
+        out.append("</rdf:Description>\n")
+        out.append("<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n")
+        out.append("<xmp:CreatorTool>")
+        escape(creatorTool, into: &out)
+        out.append("</xmp:CreatorTool>\n")
+        let date = Array(self.date.xmpText.utf8)
+        out.append("<xmp:CreateDate>")
+        out.append(raw: date)
+        out.append("</xmp:CreateDate>\n")
+        out.append("<xmp:ModifyDate>")
+        out.append(raw: date)
+        out.append("</xmp:ModifyDate>\n")
+        out.append("<xmp:MetadataDate>")
+        out.append(raw: date)
+        out.append("</xmp:MetadataDate>\n")
+        out.append("</rdf:Description>\n")
+        out.append(raw: Self.extensionSchemaBytes)
+        out.append("<rdf:Description rdf:about=\"\" xmlns:fx=\"")
+        out.append(string: Self.facturXNamespace)
+        out.append("\">\n")
+        out.append("<fx:DocumentType>INVOICE</fx:DocumentType>\n")
+        out.append("<fx:DocumentFileName>factur-x.xml</fx:DocumentFileName>\n")
+        out.append("<fx:Version>1.0</fx:Version>\n")
+        out.append("<fx:ConformanceLevel>")
+        escape(conformanceLevel, into: &out)
+        out.append("</fx:ConformanceLevel>\n")
+        out.append("</rdf:Description>\n")
+        out.append("</rdf:RDF>\n")
+        out.append("</x:xmpmeta>\n")
+        out.append("<?xpacket end=\"w\"?>")
+        return out.bytes
     }
+
+    private static let extensionSchemaBytes = Array(extensionSchema.utf8)
 
     /// PDF/A requires a description of every schema that is not predefined: here, Factur-X's.
     private static let extensionSchema: String = {
@@ -99,21 +120,19 @@ struct XMPPacket: Sendable {
         return text
     }()
 
-    private func escape(_ value: String) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default:
-                // XML 1.0 forbids most control characters; they carry nothing in a title anyway.
-                if scalar.value < 0x20 { result += " " } else { result.unicodeScalars.append(scalar) }
+    /// XML text: `&`, `<`, `>` and `"` as entities; control characters (which XML 1.0 forbids, and which carry
+    /// nothing in a title anyway) as spaces.
+    private func escape(_ value: String, into out: inout PDFWriteBuffer) {
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append("&amp;")
+            case UInt8(ascii: "<"): out.append("&lt;")
+            case UInt8(ascii: ">"): out.append("&gt;")
+            case UInt8(ascii: "\""): out.append("&quot;")
+            case 0..<0x20: out.append(byte: UInt8(ascii: " "))
+            default: out.append(byte: byte)
             }
         }
-        return result
     }
 }
 

@@ -126,16 +126,29 @@ enum ToUnicodeCMap {
             output.append(int: chunk.count)
             output.append(" beginbfchar\n")
             for (cid, scalar) in chunk {
-                output.append(hexString: [UInt8(cid >> 8), UInt8(cid & 0xFF)])
-                output.append(" ")
-                output.append(hexString: utf16BigEndian(scalar))
-                output.append("\n")
+                output.append(byte: UInt8(ascii: "<"))
+                output.appendHexByte(UInt8(cid >> 8))
+                output.appendHexByte(UInt8(cid & 0xFF))
+                output.append("> <")
+                appendUTF16BigEndianHex(scalar, &output)
+                output.append(">\n")
             }
             output.append("endbfchar\n")
             start += 100
         }
         output.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
         return output.bytes
+    }
+
+    /// The UTF-16BE code units of a character in hex digits, without an intermediate array.
+    private static func appendUTF16BigEndianHex(_ scalar: Unicode.Scalar, _ output: inout PDFWriteBuffer) {
+        let value = scalar.value
+        guard value > 0xFFFF else {
+            output.appendHexByte(UInt8(value >> 8))
+            output.appendHexByte(UInt8(value & 0xFF))
+            return
+        }
+        for byte in utf16BigEndian(scalar) { output.appendHexByte(byte) }
     }
 
     /// The UTF-16BE code units of a character (a surrogate pair above U+FFFF).

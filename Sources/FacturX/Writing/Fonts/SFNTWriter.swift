@@ -59,15 +59,17 @@ enum SFNTWriter {
 enum TrueTypeCharacterMapWriter {
     /// `unicodes[i]` is the character of new glyph i; index 0 (.notdef) is skipped.
     static func format4(unicodes: [Unicode.Scalar]) -> [UInt8] {
-        var pairs: [(code: Int, glyph: Int)] = []
-        pairs.reserveCapacity(unicodes.count)
+        // (code, glyph) pairs packed in one integer each, so that a plain integer sort orders them by code, then glyph.
+        var packed: [Int] = []
+        packed.reserveCapacity(unicodes.count)
         for (glyph, scalar) in unicodes.enumerated() where glyph > 0 && scalar.value < 0xFFFF {
-            pairs.append((Int(scalar.value), glyph))
+            packed.append(Int(scalar.value) << 32 | glyph)
         }
-        pairs.sort { $0.code < $1.code || ($0.code == $1.code && $0.glyph < $1.glyph) }
+        packed.sort()
         // Segments of consecutive codes with consecutive glyphs share one delta.
         var segments: [(start: Int, end: Int, delta: Int)] = []
-        for pair in pairs {
+        segments.reserveCapacity(packed.count + 1)
+        for pair in packed.lazy.map({ (code: $0 >> 32, glyph: $0 & 0xFFFF_FFFF) }) {
             if let last = segments.last, last.end == pair.code { continue }  // a character maps to one glyph
             if let last = segments.last, last.end + 1 == pair.code, (pair.glyph - pair.code) == last.delta {
                 segments[segments.count - 1].end = pair.code
