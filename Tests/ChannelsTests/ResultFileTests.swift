@@ -1,5 +1,6 @@
 @testable import Channels
 import EInvoice
+import EInvoiceSyntax
 import Foundation
 import Gateway
 import GatewayStorage
@@ -105,5 +106,17 @@ import Testing
         let xml = String(decoding: hostile.xml(root: "R", rootAttributes: [], row: "Row", textColumn: "reason"),
                          as: UTF8.self)
         #expect(xml.contains("<Row>nul \u{FFFD} and bell \u{FFFD}</Row>"))
+    }
+
+    @Test func anXMLResultFileIsWellFormedWithOneDeclaration() throws {
+        var table = ResultTable(columns: ["invoice", "status", "reason"])
+        table.append(["F-1", "accepted", ""])
+        table.append(["F-2", "rejected", "BR-CO-10 & <total>"])
+        let bytes = table.xml(root: "Acknowledgement", rootAttributes: [("file", "a.csv")], row: "Invoice",
+                              textColumn: "reason")
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.components(separatedBy: "<?xml").count == 2, "one XML declaration: \(text)")
+        let tree = try SafeXMLParser().parse(bytes)
+        #expect(tree.elements.count == 3)
     }
 }

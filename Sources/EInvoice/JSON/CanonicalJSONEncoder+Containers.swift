@@ -53,7 +53,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func superEncoder() -> any Encoder {
         let child = JSONNode()
         node.members.append(("super", .node(child)))
-        return JSONTreeEncoder(node: child, path: JSONCodingPathLink(JSONIndexKey(stringValue: "super"), parent: path))
+        return JSONTreeEncoder(node: child, path: JSONCodingPathLink(JSONAnyKey(stringValue: "super"), parent: path))
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
@@ -70,7 +70,7 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { JSONCodingPathLink.path(path) }
     var count: Int { node.elements.count }
 
-    private var nextKey: JSONIndexKey { JSONIndexKey(intValue: node.elements.count) }
+    private var nextKey: JSONAnyKey { JSONAnyKey(intValue: node.elements.count) }
 
     mutating func encodeNil() throws { node.elements.append(.null) }
     mutating func encode(_ value: Bool) throws { node.elements.append(.literal(value ? "true" : "false")) }
@@ -144,22 +144,6 @@ struct JSONSingleValueContainer: SingleValueEncodingContainer {
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         try value.encode(to: JSONTreeEncoder(node: node, path: path))
-    }
-}
-
-/// An array position or the `super` key, in a coding path.
-struct JSONIndexKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-
-    init(stringValue: String) {
-        self.stringValue = stringValue
-        intValue = nil
-    }
-
-    init(intValue: Int) {
-        stringValue = "Index \(intValue)"
-        self.intValue = intValue
     }
 }
 

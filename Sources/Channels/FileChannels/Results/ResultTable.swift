@@ -31,8 +31,7 @@ struct ResultTable {
 
     /// `<root attributes…><row column="…" …>text</row>…</root>`; XML names are the column names in camel case.
     func xml(root: String, rootAttributes: [(String, String?)], row: String, textColumn: String? = nil) -> [UInt8] {
-        var writer = XMLWriter()
-        writer.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        var writer = XMLWriter()  // writes the XML declaration itself
         writer.open(root, rootAttributes.map { ($0.0, $0.1.map(Self.xmlSafe)) })
         let names = columns.map(Self.camelCase)
         let textIndex = textColumn.flatMap { columns.firstIndex(of: $0) }
