@@ -19,15 +19,8 @@ struct IntakeGroupCommitTests {
             let groups = IntakeGroupCommit(intake: harness.intake, maximumGroupSize: 16,
                                            concurrentGroups: backend == .sqlite ? 1 : 3)
             let count = 120
-            let outcomes = try await withThrowingTaskGroup(of: IntakeOutcome.self) { group in
-                for index in 0..<count {
-                    group.addTask {
-                        try await groups.receive(request(Payloads.cii(number: "GC-\(index)"), key: "gc-\(index)"))
-                    }
-                }
-                var outcomes: [IntakeOutcome] = []
-                for try await outcome in group { outcomes.append(outcome) }
-                return outcomes
+            let outcomes = try await concurrently(count) { index in
+                try await groups.receive(request(Payloads.cii(number: "GC-\(index)"), key: "gc-\(index)"))
             }
             #expect(outcomes.allSatisfy { if case .created = $0 { true } else { false } })
             #expect(Set(outcomes.map(\.record.id)).count == count)
@@ -60,12 +53,7 @@ struct IntakeGroupCommitTests {
             let groups = IntakeGroupCommit(intake: harness.intake, maximumGroupSize: 8,
                                            concurrentGroups: backend == .sqlite ? 1 : 3)
             let payload = Payloads.cii(number: "SAME-1")
-            let outcomes = try await withThrowingTaskGroup(of: IntakeOutcome.self) { group in
-                for _ in 0..<100 { group.addTask { try await groups.receive(request(payload, key: "same")) } }
-                var outcomes: [IntakeOutcome] = []
-                for try await outcome in group { outcomes.append(outcome) }
-                return outcomes
-            }
+            let outcomes = try await concurrently(100) { _ in try await groups.receive(request(payload, key: "same")) }
             #expect(outcomes.filter { if case .created = $0 { true } else { false } }.count == 1)
             #expect(Set(outcomes.map(\.record.id)).count == 1)
             let id = try #require(outcomes.first?.record.id)
@@ -206,6 +194,18 @@ struct IntakeGroupCommitTests {
                 try await $0.invoices(tenant: Fixtures.tenantB, idempotencyKeys: ["l-1"], documentKeys: [live.documentKey])
             }
             #expect(otherTenant.isEmpty)
+        }
+    }
+
+    /// Runs `count` intakes at once; their outcomes in completion order.
+    private func concurrently(_ count: Int, _ intake: @escaping @Sendable (Int) async throws -> IntakeOutcome)
+        async throws -> [IntakeOutcome]
+    {
+        try await withThrowingTaskGroup(of: IntakeOutcome.self) { group in
+            for index in 0..<count { group.addTask { try await intake(index) } }
+            var outcomes: [IntakeOutcome] = []
+            for try await outcome in group { outcomes.append(outcome) }
+            return outcomes
         }
     }
 
